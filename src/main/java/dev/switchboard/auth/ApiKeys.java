@@ -1,0 +1,80 @@
+package dev.switchboard.auth;
+
+import dev.switchboard.core.Ids;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.store.ApiKeyDao;
+import dev.switchboard.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * API keys: 40 random alphanumeric characters handed out once; only their SHA-256 is stored, and a
+ * key is found by that hash. Use is recorded in memory and written in batches by {@link #flush()},
+ * so that a request authenticated by key costs one indexed read and no write.
+ */
+public final class ApiKeys {
+  private static final int LENGTH = 40;
+
+  private final Database db;
+  private final AccountService accounts;
+  private final Clock clock;
+  private final Duration expireAfterUnused;
+  private final Map<Long, LongAdder> pendingUses = new ConcurrentHashMap<>();
+
+  /** {@code expireAfterUnused} zero: keys never expire. */
+  public ApiKeys(Database db, AccountService accounts, Clock clock, Duration expireAfterUnused) {
+    this.db = db;
+    this.accounts = accounts;
+    this.clock = clock;
+    this.expireAfterUnused = expireAfterUnused;
+  }
+
+  /** Issues a new key for the account and returns it; this is the only time the key is known. */
+  public String create(long accountId) {
+    String key = Ids.alphanumeric(LENGTH);
+    db.read(daos -> daos.apiKeys().insert(accountId, hash(key), clock.instant()));
+    return key;
+  }
+
+  /** The account of a valid key; empty for an unknown or expired key. */
+  public Optional<Account> authenticate(String key) {
+    if (key == null || key.isBlank() || key.length() > 256) {
+      return Optional.empty();
+    }
+    Optional<ApiKeyDao.Row> row = db.read(daos -> daos.apiKeys().findByHash(hash(key)));
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    if (!expireAfterUnused.isZero() && row.get().lastUsedAt().plus(expireAfterUnused).isBefore(now)
+        && !pendingUses.containsKey(row.get().id())) {
+      db.read(daos -> daos.apiKeys().delete(row.get().id()));
+      return Optional.empty();
+    }
+    pendingUses.computeIfAbsent(row.get().id(), id -> new LongAdder()).increment();
+    return accounts.findById(row.get().accountId());
+  }
+
+  /** Writes the recorded uses (last_used_at, request counts). Called periodically and at shutdown. */
+  public void flush() {
+    Instant now = clock.instant();
+    for (Long id : pendingUses.keySet()) {
+      LongAdder adder = pendingUses.remove(id);
+      if (adder != null) {
+        long uses = adder.sum();
+        db.read(daos -> daos.apiKeys().touch(id, uses, now));
+      }
+    }
+  }
+
+  static String hash(String key) {
+    return Algorithm.SHA256.hex(key);
+  }
+}

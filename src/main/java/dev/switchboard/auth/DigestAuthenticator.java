@@ -1,0 +1,137 @@
+package dev.switchboard.auth;
+
+import dev.switchboard.core.Ids;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.account.Password;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.NonceDao;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP Digest (RFC 7616, qop=auth) against the stored HA1s. Nonces live in the database so every
+ * instance accepts the nonces of the others; each nc of a nonce is accepted once.
+ */
+public final class DigestAuthenticator {
+  /** Outcome of checking an Authorization header. */
+  public sealed interface Result {
+    record Ok(Account account) implements Result {}
+
+    /** The nonce is unknown or expired: challenge again with stale=true; not a failed attempt. */
+    record Stale() implements Result {}
+
+    /** Wrong password, unknown account, replayed nc or a malformed header: a failed attempt. */
+    record Failed(String reason) implements Result {}
+  }
+
+  private final Database db;
+  private final AccountService accounts;
+  private final Clock clock;
+  private final Duration nonceTtl;
+
+  public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl) {
+    this.db = db;
+    this.accounts = accounts;
+    this.clock = clock;
+    this.nonceTtl = nonceTtl;
+  }
+
+  /** A fresh nonce, offered once per algorithm (MD5 then SHA-256). */
+  public List<DigestChallenge> challenges(String realm, boolean stale) {
+    String nonce = Ids.hex(16);
+    String opaque = Ids.hex(16);
+    db.read(daos -> daos.nonces().insert(nonce, opaque, clock.instant().plus(nonceTtl)));
+    return List.of(
+        new DigestChallenge(realm, Algorithm.MD5, nonce, opaque, stale),
+        new DigestChallenge(realm, Algorithm.SHA256, nonce, opaque, stale));
+  }
+
+  /**
+   * Checks a Digest Authorization value. {@code username}/{@code domain} name the account (from the
+   * `from` header when the face has one, else the header's username and realm).
+   */
+  public Result verify(String authorization, String username, String domain, String method, String requestUri) {
+    Optional<Map<String, String>> parsed = DigestHeader.parse(authorization);
+    if (parsed.isEmpty()) {
+      return new Result.Failed("malformed Digest header");
+    }
+    Map<String, String> p = parsed.get();
+    String nonce = p.get("nonce");
+    String response = p.get("response");
+    String nc = p.get("nc");
+    String cnonce = p.get("cnonce");
+    String uri = p.get("uri");
+    if (nonce == null || response == null || nc == null || cnonce == null || uri == null
+        || !"auth".equals(p.get("qop")) || p.get("username") == null) {
+      return new Result.Failed("incomplete Digest header");
+    }
+    Optional<Algorithm> algorithm = Algorithm.fromWire(p.getOrDefault("algorithm", "MD5"));
+    if (algorithm.isEmpty()) {
+      return new Result.Failed("unsupported algorithm");
+    }
+    long count;
+    try {
+      count = Long.parseLong(nc, 16);
+    } catch (NumberFormatException e) {
+      return new Result.Failed("malformed nc");
+    }
+    if (!sameResource(uri, requestUri)) {
+      return new Result.Failed("uri does not match the request");
+    }
+    Optional<NonceDao.Row> row = db.read(daos -> daos.nonces().find(nonce));
+    if (row.isEmpty() || !row.get().expiresAt().isAfter(clock.instant())) {
+      return new Result.Stale();
+    }
+    if (!row.get().opaque().equals(p.get("opaque"))) {
+      return new Result.Failed("opaque does not match");
+    }
+    String user = username != null ? username : p.get("username");
+    String realm = domain != null ? domain : p.get("realm");
+    if (!user.equals(p.get("username"))) {
+      return new Result.Failed("username does not match the from header");
+    }
+    Optional<Account> account = accounts.findBySip(user, realm);
+    if (account.isEmpty() || !account.get().realm().equals(p.get("realm"))) {
+      return new Result.Failed("unknown account or realm");
+    }
+    Optional<Password> password = accounts.password(account.get().id(), algorithm.get());
+    if (password.isEmpty()) {
+      return new Result.Failed("no credentials for that algorithm");
+    }
+    Algorithm h = algorithm.get();
+    String ha2 = h.hex(method + ":" + uri);
+    String expected = h.hex(password.get().ha1() + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        response.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+      return new Result.Failed("wrong response");
+    }
+    // Only now, with a valid response, consume the nc: a replay of this exact request fails here.
+    int advanced = db.read(daos -> daos.nonces().advance(nonce, count));
+    if (advanced == 0) {
+      return new Result.Failed("nonce count already used");
+    }
+    return new Result.Ok(account.get());
+  }
+
+  /** The uri of the header names the request's resource (path, and query when the header has one). */
+  private static boolean sameResource(String headerUri, String requestUri) {
+    if (headerUri.equals(requestUri)) {
+      return true;
+    }
+    int q = requestUri.indexOf('?');
+    String requestPath = q < 0 ? requestUri : requestUri.substring(0, q);
+    return headerUri.equals(requestPath);
+  }
+
+  public int purgeExpired(Instant now) {
+    return db.read(daos -> daos.nonces().deleteExpired(now));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Server;
+import dev.switchboard.config.Config;
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.LogLevel;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the server in the foreground until SIGTERM or SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the server in the foreground; SIGTERM drains requests in flight and stops.")
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOption config;
+
+  @Option(names = "-d", description = "Debug logs (same as -l debug).")
+  boolean debug;
+
+  @Option(names = "-l", paramLabel = "LOG_LEVEL", description = "One of critical, error, warning, info, debug.")
+  String logLevel;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Config loaded = config.load();
+    String level = debug ? "debug" : logLevel != null ? logLevel : loaded.log().level();
+    LogLevel parsed = LogLevel.parse(level);
+    if (parsed == null) {
+      throw new ConfigException("-l must be one of critical, error, warning, info, debug");
+    }
+    Logging.setLevel(parsed.logback());
+    Server server = new Server(loaded.withLogLevel(level), Clock.systemUTC()).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.switchboard.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link Config} from the defaults (the documented config/switchboard.yml shipped in the jar),
+ * an optional YAML file, then SWITCHBOARD_* environment variables. Every failure is a
+ * {@link ConfigException} with one line naming the key.
+ */
+public final class ConfigLoader {
+  private static final String DEFAULTS = "/config/switchboard.yml";
+  private static final String ENV_PREFIX = "SWITCHBOARD_";
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+  public Config load(Path file, Map<String, String> env) {
+    ObjectNode tree = readDefaults();
+    if (file != null) {
+      mergeInto(tree, readFile(file), "");
+    }
+    applyEnvironment(tree, env, "");
+    Config config = bind(tree);
+    validate(config);
+    return config;
+  }
+
+  private ObjectNode readDefaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + DEFAULTS + " in the jar");
+      }
+      return (ObjectNode) yaml.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in defaults", e);
+    }
+  }
+
+  private JsonNode readFile(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new ConfigException("config file " + file + " cannot be read");
+    }
+    try {
+      JsonNode node = yaml.readTree(file.toFile());
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!node.isObject()) {
+        throw new ConfigException("config file " + file + " must hold a YAML mapping");
+      }
+      return node;
+    } catch (IOException e) {
+      String line = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw new ConfigException("config file " + file + " is not valid YAML: " + line);
+    }
+  }
+
+  /** Overlays {@code override} on {@code base}; a key unknown to the defaults is an error. */
+  private void mergeInto(ObjectNode base, JsonNode override, String prefix) {
+    Iterator<Map.Entry<String, JsonNode>> fields = override.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      JsonNode current = base.get(field.getKey());
+      if (current == null) {
+        throw new ConfigException("unknown configuration key '" + key + "'");
+      }
+      if (current.isObject()) {
+        if (!field.getValue().isObject()) {
+          throw new ConfigException("configuration key '" + key + "' must be a mapping");
+        }
+        mergeInto((ObjectNode) current, field.getValue(), key + ".");
+      } else {
+        base.set(field.getKey(), field.getValue().isNull() ? JsonNodeFactory.instance.textNode("") : field.getValue());
+      }
+    }
+  }
+
+  private void applyEnvironment(ObjectNode node, Map<String, String> env, String prefix) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      String key = prefix + name;
+      JsonNode child = node.get(name);
+      if (child.isObject()) {
+        applyEnvironment((ObjectNode) child, env, key + ".");
+        continue;
+      }
+      String value = env.get(environmentName(key));
+      if (value != null) {
+        node.put(name, value);
+      }
+    }
+  }
+
+  /** The environment variable that overrides a key: http.port -> SWITCHBOARD_HTTP_PORT. */
+  public static String environmentName(String key) {
+    return ENV_PREFIX + key.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private Config bind(ObjectNode tree) {
+    try {
+      // Values from the environment are strings; Jackson coerces "8080" and "true" where the type asks.
+      return yaml.treeToValue(tree, Config.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException("unknown configuration key '" + path(e) + "'");
+    } catch (InvalidFormatException e) {
+      throw new ConfigException("configuration key '" + path(e) + "' has an invalid value '" + e.getValue()
+          + "' (expected " + e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT) + ")");
+    } catch (MismatchedInputException e) {
+      throw new ConfigException("configuration key '" + path(e) + "' has a value of the wrong type");
+    } catch (IOException e) {
+      throw new ConfigException("configuration cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static String path(MismatchedInputException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() == null ? String.valueOf(ref.getIndex()) : ref.getFieldName())
+        .collect(Collectors.joining("."));
+  }
+
+  private static void validate(Config c) {
+    requirePort("http.port", c.http().port());
+    require(!c.http().host().isBlank(), "http.host", "must not be empty");
+    require(c.http().maxRequestBytes() > 0, "http.max_request_bytes", "must be positive");
+    require(c.http().shutdownGraceSeconds() >= 0, "http.shutdown_grace_seconds", "must not be negative");
+    require(!c.dataDir().isBlank(), "data_dir", "must not be empty");
+    String url = c.jdbcUrl();
+    require(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"), "database.url",
+        "must be a jdbc:sqlite: or jdbc:postgresql: URL");
+    require(c.database().poolSize() >= 1, "database.pool_size", "must be at least 1");
+    require(c.sip().domain() != null && c.sip().domain().matches("[A-Za-z0-9.-]+(:[0-9]+)?"), "sip.domain",
+        "must be a domain name");
+    require(c.apiKey().expireMinutes() >= 0, "api_key.expire_minutes", "must not be negative");
+    require(c.auth().nonceTtlSeconds() > 0, "auth.nonce_ttl_seconds", "must be positive");
+    require(c.auth().maxFailures() > 0, "auth.max_failures", "must be positive");
+    require(c.auth().failureWindowSeconds() > 0, "auth.failure_window_seconds", "must be positive");
+    require(LogLevel.parse(c.log().level()) != null, "log.level",
+        "must be one of critical, error, warning, info, debug");
+    String keyFile = c.jwt().publicKeyFile();
+    require(keyFile == null || keyFile.isBlank() || Files.isReadable(Path.of(keyFile)), "jwt.public_key_file",
+        "names a file that cannot be read: " + keyFile);
+  }
+
+  private static void requirePort(String key, int port) {
+    require(port >= 0 && port <= 65535, key, "must be a port number between 0 and 65535");
+  }
+
+  private static void require(boolean ok, String key, String message) {
+    if (!ok) {
+      throw new ConfigException("configuration key '" + key + "' " + message);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.switchboard.core;
+
+/** The caller is known but may not do this. */
+public final class ForbiddenException extends RuntimeException {
+  public ForbiddenException(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.core;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Random identifiers and secrets, all from one SecureRandom. */
+public final class Ids {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  private Ids() {}
+
+  /** 32 lowercase hex characters: the uuid form Kazoo and Wazo expect. */
+  public static String uuid() {
+    return hex(16);
+  }
+
+  public static String hex(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /** A secret of {@code length} characters from [A-Za-z0-9] (about 5.95 bits each). */
+  public static String alphanumeric(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(out);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.switchboard.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: Javalin with the faces' routes, one request log line per request (path
+ * without its query string, which may hold secrets), Prometheus metrics, health, and each face's
+ * error shape for the paths it owns. Stops gracefully: requests in flight finish first.
+ */
+public final class HttpServer {
+  private static final Logger LOG = LoggerFactory.getLogger("http");
+
+  private final Javalin app;
+
+  public HttpServer(String host, int port, long maxRequestBytes, int graceSeconds, ObjectMapper json,
+      PrometheusMeterRegistry metrics, BooleanSupplier healthy, List<Face> faces) {
+    Face fallback = faces.get(0);
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jetty.host = host;
+      config.jetty.port = port;
+      config.http.maxRequestSize = maxRequestBytes;
+      config.http.prefer405over404 = true;
+      config.concurrency.useVirtualThreads = true;
+      config.jsonMapper(new JavalinJackson(json, true));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(graceSeconds * 1000L);
+        server.setStopAtShutdown(false);
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(server.getHandler());
+        server.setHandler(graceful);
+      });
+      config.requestLogger.http((ctx, ms) -> {
+        String route = matchedRoute(ctx);
+        Timer.builder("http.server.requests")
+            .tag("method", ctx.method().name())
+            .tag("route", route)
+            .tag("status", Integer.toString(ctx.statusCode()))
+            .register(metrics)
+            .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+        LOG.info("{} {} {} {} {}ms", ctx.req().getRemoteAddr(), ctx.method().name(), ctx.path(),
+            ctx.statusCode(), Math.round(ms));
+      });
+      config.routes.get("/health", ctx -> {
+        boolean up = healthy.getAsBoolean();
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+            .json(java.util.Map.of("status", up ? "UP" : "DOWN"));
+      });
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(metrics.scrape()));
+      for (Face face : faces) {
+        face.routes(config.routes);
+      }
+      config.routes.exception(Exception.class, (e, ctx) -> faceFor(faces, fallback, ctx).renderError(e, ctx));
+      // Only requests that matched no route (an unknown path, a wrong method) get the face's default body;
+      // a handler's own 404 was already rendered by the face.
+      config.routes.error(404, ctx -> {
+        if ("unmatched".equals(matchedRoute(ctx))) {
+          faceFor(faces, fallback, ctx).renderStatus(404, ctx);
+        }
+      });
+      config.routes.error(405, ctx -> faceFor(faces, fallback, ctx).renderStatus(405, ctx));
+    });
+  }
+
+  private static String matchedRoute(Context ctx) {
+    try {
+      var endpoint = ctx.endpoints().matchedHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+
+  private static Face faceFor(List<Face> faces, Face fallback, Context ctx) {
+    String path = ctx.path();
+    for (Face face : faces) {
+      if (face.owns(path)) {
+        return face;
+      }
+    }
+    return fallback;
+  }
+
+  public void start() {
+    app.start();
+  }
+
+  /** The bound port (useful when the configured port is 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+}

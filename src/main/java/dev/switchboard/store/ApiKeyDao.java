@@ -1,0 +1,29 @@
+package dev.switchboard.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The api_keys table. Only the SHA-256 of a key is stored. */
+public interface ApiKeyDao {
+  /** A stored key: its account, its hash and when it was last used. */
+  record Row(long id, long accountId, String keyHash, Instant lastUsedAt) {}
+
+  @SqlUpdate("INSERT INTO api_keys (account_id, key_hash, created_at, last_used_at, requests)"
+      + " VALUES (:accountId, :keyHash, :now, :now, 0)")
+  int insert(@Bind("accountId") long accountId, @Bind("keyHash") String keyHash, @Bind("now") Instant now);
+
+  @SqlUpdate("DELETE FROM api_keys WHERE account_id = :accountId")
+  int deleteForAccount(@Bind("accountId") long accountId);
+
+  @SqlQuery("SELECT id, account_id, key_hash, last_used_at FROM api_keys WHERE key_hash = :keyHash")
+  Optional<Row> findByHash(@Bind("keyHash") String keyHash);
+
+  @SqlUpdate("UPDATE api_keys SET last_used_at = :now, requests = requests + :requests WHERE id = :id")
+  int touch(@Bind("id") long id, @Bind("requests") long requests, @Bind("now") Instant now);
+
+  @SqlUpdate("DELETE FROM api_keys WHERE id = :id")
+  int delete(@Bind("id") long id);
+}

@@ -1,0 +1,145 @@
+package dev.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The connection pool, the schema migrations and JDBI. SQLite runs in WAL mode with a busy timeout,
+ * foreign keys on, and IMMEDIATE transactions so that two writers queue instead of failing on a
+ * lock upgrade. PostgreSQL is the same schema through the same DAOs.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    Mappers.register(jdbi);
+  }
+
+  /** Opens the pool and migrates the schema to the newest version. */
+  public static Database open(String url, String user, String password, int poolSize) {
+    Dialect dialect = Dialect.of(url);
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setPoolName("switchboard");
+    if (dialect == Dialect.SQLITE) {
+      createParentDirectory(url);
+      hikari.addDataSourceProperty("journal_mode", "WAL");
+      hikari.addDataSourceProperty("synchronous", "NORMAL");
+      hikari.addDataSourceProperty("busy_timeout", "10000");
+      hikari.addDataSourceProperty("foreign_keys", "true");
+      hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      hikari.addDataSourceProperty("date_class", "INTEGER");
+      hikari.setMaximumPoolSize(Math.min(poolSize, 8));
+    } else {
+      if (user != null && !user.isBlank()) {
+        hikari.setUsername(user);
+      }
+      if (password != null && !password.isBlank()) {
+        hikari.setPassword(password);
+      }
+      hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+      hikari.setMaximumPoolSize(poolSize);
+    }
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(10_000);
+    HikariDataSource pool = new HikariDataSource(hikari);
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(dialect.migrations())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool, dialect);
+  }
+
+  private static void createParentDirectory(String url) {
+    String file = url.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    if (query >= 0) {
+      file = file.substring(0, query);
+    }
+    if (file.isBlank() || file.startsWith(":memory:") || file.startsWith("file:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the database directory " + parent, e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs {@code work} in one transaction: all of its writes land, or none. */
+  public <T> T tx(Function<Daos, T> work) {
+    try {
+      return jdbi.inTransaction(handle -> work.apply(new Daos(handle)));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs {@code work} on one connection without a transaction (single statements, reads). */
+  public <T> T read(Function<Daos, T> work) {
+    try {
+      return jdbi.withHandle(handle -> work.apply(new Daos(handle)));
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** A unique-constraint violation becomes a {@link DuplicateKeyException}, on either database. */
+  private static RuntimeException translate(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && isUniqueViolation(sql)) {
+        return new DuplicateKeyException(e);
+      }
+    }
+    return e;
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    // PostgreSQL: SQLSTATE 23505. SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (extended codes 2067, 1555).
+    return "23505".equals(e.getSQLState()) || e.getErrorCode() == 2067 || e.getErrorCode() == 1555
+        || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE"));
+  }
+
+  /** True when the database answers a trivial query. */
+  public boolean healthy() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

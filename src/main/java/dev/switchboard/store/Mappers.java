@@ -1,0 +1,80 @@
+package dev.switchboard.store;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.account.Password;
+import dev.switchboard.core.account.Role;
+import dev.switchboard.core.domain.Domain;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Row mappers for the core records; column names are the schema's. */
+final class Mappers {
+  private Mappers() {}
+
+  static void register(Jdbi jdbi) {
+    jdbi.registerRowMapper(Account.class, (rs, ctx) -> account(rs));
+    jdbi.registerRowMapper(Domain.class, (rs, ctx) -> domain(rs));
+    jdbi.registerRowMapper(Password.class, (rs, ctx) -> new Password(
+        rs.getLong("account_id"),
+        Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(),
+        rs.getString("ha1"),
+        rs.getString("ha1b")));
+    jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
+  }
+
+  /** The account columns every account query selects: a.* plus the domain's name as domain. */
+  static final String ACCOUNT_COLUMNS = "a.*, d.name AS domain";
+
+  static Account account(ResultSet rs) throws SQLException {
+    return new Account(
+        rs.getLong("id"),
+        rs.getString("uuid"),
+        rs.getString("username"),
+        rs.getLong("domain_id"),
+        rs.getString("domain"),
+        rs.getString("display_name"),
+        rs.getString("email"),
+        rs.getString("phone"),
+        rs.getBoolean("activated"),
+        rs.getBoolean("blocked"),
+        Role.fromDb(rs.getString("role")),
+        rs.getString("dtmf_protocol"),
+        rs.getString("user_agent"),
+        rs.getString("provisioning_token"),
+        instant(rs, "provisioning_token_expires_at"),
+        rs.getString("confirmation_key"),
+        instant(rs, "confirmation_key_expires_at"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  static Domain domain(ResultSet rs) throws SQLException {
+    return new Domain(
+        rs.getLong("id"),
+        rs.getString("uuid"),
+        rs.getString("name"),
+        rs.getString("registrar"),
+        integer(rs, "r_port"),
+        rs.getString("proxy"),
+        integer(rs, "p_port"),
+        rs.getString("prov_url"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  static Integer integer(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.switchboard.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Switchboard server started from the packaged jar on a free port, in its own data directory,
+ * against a test database. Its log goes to a file that a failing test prints.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private final Process process;
+  private final int httpPort;
+  private final Path workDir;
+  private final Path log;
+  private final Map<String, String> env;
+
+  private ServerProcess(Process process, int httpPort, Path workDir, Path log, Map<String, String> env) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.workDir = workDir;
+    this.log = log;
+    this.env = env;
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts `serve` and waits until /health answers 200. */
+  public static ServerProcess start(TestDatabase db, Map<String, String> extraEnv) {
+    try {
+      Path workDir = Files.createTempDirectory("switchboard-server");
+      int port = freePort();
+      Map<String, String> env = new HashMap<>(db.env());
+      env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
+      env.put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
+      env.put("SWITCHBOARD_DATA_DIR", workDir.resolve("data").toString());
+      env.put("SWITCHBOARD_SIP_DOMAIN", "sip.example.org");
+      env.putAll(extraEnv);
+      Path log = workDir.resolve("server.log");
+      Process p = Jar.command(env, workDir, "serve").redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      ServerProcess server = new ServerProcess(p, port, workDir, log, env);
+      server.awaitHealthy();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void awaitHealthy() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + log());
+      }
+      try {
+        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("server did not become healthy:\n" + log());
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + httpPort + path;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The environment the server runs with: CLI commands given it act on the same store. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** Runs a CLI command of the same jar against the same configuration. */
+  public Jar.Result cli(String... args) {
+    return Jar.run(env, workDir, args);
+  }
+
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Sends SIGTERM and waits for the process to exit; returns its exit code. */
+  public int stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("server ignored SIGTERM for 30 s:\n" + log());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+}
