@@ -3,6 +3,8 @@ package dev.switchboard;
 import dev.switchboard.config.Config;
 import dev.switchboard.face.flexiapi.FlexiApiFace;
 import dev.switchboard.http.HttpServer;
+import dev.switchboard.notify.OutboxWorker;
+import dev.switchboard.notify.Templates;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -26,6 +28,7 @@ public final class Server implements AutoCloseable {
   private final HttpServer http;
   private final ScheduledExecutorService housekeeping;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final OutboxWorker outbox;
 
   public Server(Config config, Clock clock) {
     this.services = new Services(config, clock);
@@ -35,6 +38,8 @@ public final class Server implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     new UptimeMetrics().bindTo(metrics);
     gcMetrics.bindTo(metrics);
+    this.outbox = new OutboxWorker(services.db, clock, config, new Templates(config.templates().dir()));
+    services.outbox.onEnqueued(outbox::wake);
     FlexiApiFace flexiapi = new FlexiApiFace(services);
     this.http = new HttpServer(config.http().host(), config.http().port(), config.http().maxRequestBytes(),
         config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi));
@@ -47,6 +52,7 @@ public final class Server implements AutoCloseable {
 
   public Server start() {
     http.start();
+    outbox.start();
     housekeeping.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
     LOG.info("Switchboard listening on http://{}:{} ({} database)", services.config.http().host(), http.port(),
         services.db.dialect().name().toLowerCase(java.util.Locale.ROOT));
@@ -71,6 +77,7 @@ public final class Server implements AutoCloseable {
   public void close() {
     LOG.info("Switchboard stopping");
     http.stop();
+    outbox.close();
     housekeeping.shutdownNow();
     gcMetrics.close();
     services.close();

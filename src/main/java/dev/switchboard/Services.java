@@ -3,6 +3,7 @@ package dev.switchboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import dev.switchboard.auth.ApiKeys;
 import dev.switchboard.auth.Authenticator;
 import dev.switchboard.auth.DigestAuthenticator;
@@ -10,11 +11,19 @@ import dev.switchboard.auth.JwtAuthenticator;
 import dev.switchboard.auth.LoginLimiter;
 import dev.switchboard.config.Config;
 import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.SelfService;
+import dev.switchboard.core.notification.Outbox;
+import dev.switchboard.core.notification.PushSender;
+import dev.switchboard.core.token.TokenService;
+import dev.switchboard.notify.HttpPushSender;
 import dev.switchboard.core.domain.DomainService;
 import dev.switchboard.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The store, the core services and the authenticators, built in order from the configuration. The
@@ -26,6 +35,10 @@ public final class Services implements AutoCloseable {
   public final Database db;
   public final DomainService domains;
   public final AccountService accounts;
+  public final SelfService self;
+  public final TokenService tokens;
+  public final Outbox outbox;
+  public final PushSender push;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
   public final Authenticator authenticator;
@@ -37,7 +50,16 @@ public final class Services implements AutoCloseable {
     this.db = Database.open(config.jdbcUrl(), config.database().user(), config.database().password(),
         config.database().poolSize());
     this.domains = new DomainService(db, clock);
-    this.accounts = new AccountService(db, domains, clock);
+    var a = config.accounts();
+    this.accounts = new AccountService(db, domains, clock, new AccountService.Settings(config.sip().domain(),
+        config.app().adminsManageMultiDomains(), a.emailUnique(), Duration.ofMinutes(a.provisioningTokenExpireMinutes())));
+    this.outbox = new Outbox(clock);
+    this.self = new SelfService(db, accounts, domains, outbox, clock, Duration.ofMinutes(a.codeExpireMinutes()));
+    this.push = new HttpPushSender(config.push(), clock);
+    this.tokens = new TokenService(db, clock, new TokenService.Settings(
+        Duration.ofMinutes(a.accountCreationTokenExpireMinutes()),
+        Duration.ofMinutes(a.accountCreationRequestTokenExpireMinutes()),
+        Duration.ofMinutes(a.authTokenExpireMinutes()), a.maxTokensPerDevice()), push);
     this.apiKeys = new ApiKeys(db, accounts, clock, Duration.ofMinutes(config.apiKey().expireMinutes()));
     this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()));
     String keyFile = config.jwt().publicKeyFile();
@@ -45,8 +67,10 @@ public final class Services implements AutoCloseable {
         ? null : JwtAuthenticator.fromPemFile(Path.of(keyFile), accounts, clock);
     LoginLimiter limiter = new LoginLimiter(config.auth().maxFailures(), config.auth().failureWindowSeconds(), clock);
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
+    // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
+    DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     this.json = new ObjectMapper()
-        .registerModule(new JavaTimeModule())
+        .registerModule(new JavaTimeModule().addSerializer(Instant.class, new InstantSerializer(InstantSerializer.INSTANCE, false, false, wireTime)))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 

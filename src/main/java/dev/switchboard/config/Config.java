@@ -13,9 +13,14 @@ public record Config(
     Jwt jwt,
     ApiKey apiKey,
     Auth auth,
+    Mail mail,
+    Sms sms,
+    Push push,
+    Outbox outbox,
+    Templates templates,
     Log log) {
 
-  public record Http(String host, int port, long maxRequestBytes, int shutdownGraceSeconds) {}
+  public record Http(String host, int port, long maxRequestBytes, int shutdownGraceSeconds, String publicUrl) {}
 
   public record Database(String url, String user, String password, int poolSize) {}
 
@@ -23,13 +28,33 @@ public record Config(
 
   public record App(boolean adminsManageMultiDomains, boolean dangerousEndpoints) {}
 
-  public record Accounts(boolean emailUnique) {}
+  public record Accounts(
+      boolean emailUnique,
+      int accountCreationTokenExpireMinutes,
+      int accountCreationRequestTokenExpireMinutes,
+      int authTokenExpireMinutes,
+      int provisioningTokenExpireMinutes,
+      int codeExpireMinutes,
+      int maxTokensPerDevice,
+      boolean validationCaptcha) {}
 
   public record Jwt(String publicKeyFile) {}
 
   public record ApiKey(int expireMinutes) {}
 
   public record Auth(int nonceTtlSeconds, int maxFailures, int failureWindowSeconds) {}
+
+  public record Mail(String host, int port, String security, String username, String password, String from) {}
+
+  public record Sms(String url, String username, String password, String sender, String contentType,
+      String bodyTemplate) {}
+
+  public record Push(String fcmUrl, String fcmAccessToken, String apnsUrl, String apnsSandboxUrl, String apnsKeyFile,
+      String apnsKeyId, String apnsTeamId, int timeoutSeconds) {}
+
+  public record Outbox(int pollSeconds, int maxAttempts) {}
+
+  public record Templates(String dir) {}
 
   public record Log(String level) {}
 
@@ -45,12 +70,17 @@ public record Config(
     return "jdbc:sqlite:" + dataPath().resolve("switchboard.db");
   }
 
-  public Config withHttpPort(int port) {
-    return new Config(dataDir, new Http(http.host(), port, http.maxRequestBytes(), http.shutdownGraceSeconds()),
-        database, sip, app, accounts, jwt, apiKey, auth, log);
+  public Config withLogLevel(String level) {
+    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, mail, sms, push, outbox,
+        templates, new Log(level));
   }
 
-  public Config withLogLevel(String level) {
-    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, new Log(level));
+  /** The base URL clients reach this server at, without a trailing slash. */
+  public String publicUrl() {
+    String url = http.publicUrl();
+    if (url == null || url.isBlank()) {
+      return "http://" + sip.domain() + ":" + http.port();
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -158,6 +158,23 @@ public final class ConfigLoader {
     require(c.auth().nonceTtlSeconds() > 0, "auth.nonce_ttl_seconds", "must be positive");
     require(c.auth().maxFailures() > 0, "auth.max_failures", "must be positive");
     require(c.auth().failureWindowSeconds() > 0, "auth.failure_window_seconds", "must be positive");
+    require(List.of("none", "starttls", "tls").contains(c.mail().security()), "mail.security",
+        "must be one of none, starttls, tls");
+    require(c.mail().port() > 0 && c.mail().port() <= 65535, "mail.port", "must be a port number");
+    require(c.outbox().pollSeconds() > 0, "outbox.poll_seconds", "must be positive");
+    require(c.outbox().maxAttempts() > 0, "outbox.max_attempts", "must be positive");
+    require(c.push().timeoutSeconds() > 0, "push.timeout_seconds", "must be positive");
+    var a = c.accounts();
+    require(a.accountCreationTokenExpireMinutes() > 0 && a.accountCreationRequestTokenExpireMinutes() > 0
+        && a.authTokenExpireMinutes() > 0 && a.provisioningTokenExpireMinutes() > 0 && a.codeExpireMinutes() > 0,
+        "accounts", "token lifetimes (*_expire_minutes) must be positive");
+    require(a.maxTokensPerDevice() > 0, "accounts.max_tokens_per_device", "must be positive");
+    String publicUrl = c.http().publicUrl();
+    require(publicUrl.isBlank() || publicUrl.matches("https?://[^\\s/]+(/\\S*)?"), "http.public_url",
+        "must be an http:// or https:// URL");
+    String templatesDir = c.templates().dir();
+    require(templatesDir.isBlank() || Files.isDirectory(Path.of(templatesDir)), "templates.dir",
+        "names a directory that does not exist: " + templatesDir);
     require(LogLevel.parse(c.log().level()) != null, "log.level",
         "must be one of critical, error, warning, info, debug");
     String keyFile = c.jwt().publicKeyFile();

@@ -22,6 +22,15 @@ public final class Ids {
     return HexFormat.of().formatHex(b);
   }
 
+  /** A numeric code of {@code digits} digits (codes people type from an SMS or a mail). */
+  public static String digits(int digits) {
+    char[] out = new char[digits];
+    for (int i = 0; i < digits; i++) {
+      out[i] = (char) ('0' + RANDOM.nextInt(10));
+    }
+    return new String(out);
+  }
+
   /** A secret of {@code length} characters from [A-Za-z0-9] (about 5.95 bits each). */
   public static String alphanumeric(int length) {
     char[] out = new char[length];

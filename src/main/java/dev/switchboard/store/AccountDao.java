@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import dev.switchboard.core.account.Account;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -26,7 +27,34 @@ public interface AccountDao {
   Optional<Account> findBySip(@Bind("username") String username, @Bind("domain") String domain);
 
   @SqlQuery(SELECT + "WHERE a.email = :email ORDER BY a.id LIMIT 2")
-  java.util.List<Account> findByEmail(@Bind("email") String email);
+  List<Account> findByEmail(@Bind("email") String email);
+
+  @SqlQuery(SELECT + "WHERE a.phone = :phone ORDER BY a.id LIMIT 2")
+  List<Account> findByPhone(@Bind("phone") String phone);
+
+  @SqlQuery(SELECT + "WHERE a.provisioning_token_hash = :hash")
+  Optional<Account> findByProvisioningToken(@Bind("hash") String hash);
+
+  @SqlQuery("SELECT COUNT(*) FROM accounts WHERE email = :email AND id <> :excludeId")
+  int countEmail(@Bind("email") String email, @Bind("excludeId") long excludeId);
+
+  @SqlQuery(SELECT + "ORDER BY a.id LIMIT :limit OFFSET :offset")
+  List<Account> list(@Bind("limit") int limit, @Bind("offset") long offset);
+
+  @SqlQuery("SELECT COUNT(*) FROM accounts")
+  long count();
+
+  @SqlQuery(SELECT + "WHERE a.domain_id = :domainId ORDER BY a.id LIMIT :limit OFFSET :offset")
+  List<Account> listInDomain(@Bind("domainId") long domainId, @Bind("limit") int limit, @Bind("offset") long offset);
+
+  @SqlQuery("SELECT COUNT(*) FROM accounts WHERE domain_id = :domainId")
+  long countInDomain(@Bind("domainId") long domainId);
+
+  @SqlUpdate("UPDATE accounts SET username = :username, display_name = :displayName, email = :email, phone = :phone,"
+      + " dtmf_protocol = :dtmfProtocol, role = :role, updated_at = :now WHERE id = :id")
+  int updateProfile(@Bind("id") long id, @Bind("username") String username, @Bind("displayName") String displayName,
+      @Bind("email") String email, @Bind("phone") String phone, @Bind("dtmfProtocol") String dtmfProtocol,
+      @Bind("role") String role, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE accounts SET role = :role, updated_at = :now WHERE id = :id")
   int updateRole(@Bind("id") long id, @Bind("role") String role, @Bind("now") Instant now);
@@ -36,4 +64,31 @@ public interface AccountDao {
 
   @SqlUpdate("UPDATE accounts SET blocked = :blocked, updated_at = :now WHERE id = :id")
   int updateBlocked(@Bind("id") long id, @Bind("blocked") boolean blocked, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE accounts SET email = :email, updated_at = :now WHERE id = :id")
+  int updateEmail(@Bind("id") long id, @Bind("email") String email, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE accounts SET phone = :phone, activated = TRUE, updated_at = :now WHERE id = :id")
+  int updatePhoneAndActivate(@Bind("id") long id, @Bind("phone") String phone, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE accounts SET provisioning_token_hash = :hash, provisioning_token_expires_at = :expiresAt,"
+      + " updated_at = :now WHERE id = :id")
+  int setProvisioningToken(@Bind("id") long id, @Bind("hash") String hash, @Bind("expiresAt") Instant expiresAt,
+      @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE accounts SET confirmation_key_hash = :hash, confirmation_key_expires_at = :expiresAt,"
+      + " updated_at = :now WHERE id = :id")
+  int setConfirmationKey(@Bind("id") long id, @Bind("hash") String hash, @Bind("expiresAt") Instant expiresAt,
+      @Bind("now") Instant now);
+
+  /** Activates with the confirmation key: 0 rows when the key was used meanwhile. */
+  @SqlUpdate("UPDATE accounts SET activated = TRUE, confirmation_key_hash = NULL, confirmation_key_expires_at = NULL,"
+      + " updated_at = :now WHERE id = :id AND confirmation_key_hash = :hash")
+  int activateWithKey(@Bind("id") long id, @Bind("hash") String hash, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE accounts SET user_agent = :userAgent WHERE id = :id")
+  int updateUserAgent(@Bind("id") long id, @Bind("userAgent") String userAgent);
+
+  @SqlUpdate("DELETE FROM accounts WHERE id = :id")
+  int delete(@Bind("id") long id);
 }

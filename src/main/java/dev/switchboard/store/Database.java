@@ -94,7 +94,10 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one transaction: all of its writes land, or none. */
   public <T> T tx(Function<Daos, T> work) {
     try {
-      return jdbi.inTransaction(handle -> work.apply(new Daos(handle)));
+      Daos[] daos = new Daos[1];
+      T result = jdbi.inTransaction(handle -> work.apply(daos[0] = new Daos(handle)));
+      daos[0].runAfterCommit();
+      return result;
     } catch (RuntimeException e) {
       throw translate(e);
     }
@@ -103,7 +106,10 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} on one connection without a transaction (single statements, reads). */
   public <T> T read(Function<Daos, T> work) {
     try {
-      return jdbi.withHandle(handle -> work.apply(new Daos(handle)));
+      Daos[] daos = new Daos[1];
+      T result = jdbi.withHandle(handle -> work.apply(daos[0] = new Daos(handle)));
+      daos[0].runAfterCommit();
+      return result;
     } catch (RuntimeException e) {
       throw translate(e);
     }

@@ -26,6 +26,11 @@ final class Mappers {
         rs.getString("ha1b")));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.RequestToken.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.CreationToken.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.AuthToken.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(CodeDao.Code.class));
   }
 
   /** The account columns every account query selects: a.* plus the domain's name as domain. */
@@ -46,9 +51,9 @@ final class Mappers {
         Role.fromDb(rs.getString("role")),
         rs.getString("dtmf_protocol"),
         rs.getString("user_agent"),
-        rs.getString("provisioning_token"),
+        rs.getString("provisioning_token_hash"),
         instant(rs, "provisioning_token_expires_at"),
-        rs.getString("confirmation_key"),
+        rs.getString("confirmation_key_hash"),
         instant(rs, "confirmation_key_expires_at"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));

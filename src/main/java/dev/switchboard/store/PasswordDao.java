@@ -13,6 +13,9 @@ public interface PasswordDao {
   @SqlUpdate("DELETE FROM account_passwords WHERE account_id = :accountId")
   int deleteAll(@Bind("accountId") long accountId);
 
+  @SqlUpdate("DELETE FROM account_passwords WHERE account_id = :accountId AND algorithm = :algorithm")
+  int delete(@Bind("accountId") long accountId, @Bind("algorithm") String algorithm);
+
   @SqlUpdate("INSERT INTO account_passwords (account_id, algorithm, ha1, ha1b, created_at)"
       + " VALUES (:accountId, :algorithm, :ha1, :ha1b, :now)")
   int insert(@Bind("accountId") long accountId, @Bind("algorithm") String algorithm, @Bind("ha1") String ha1,

@@ -17,9 +17,9 @@ public record Account(
     Role role,
     String dtmfProtocol,
     String userAgent,
-    String provisioningToken,
+    String provisioningTokenHash,
     Instant provisioningTokenExpiresAt,
-    String confirmationKey,
+    String confirmationKeyHash,
     Instant confirmationKeyExpiresAt,
     Instant createdAt,
     Instant updatedAt) {

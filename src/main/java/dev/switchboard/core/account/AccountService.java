@@ -1,33 +1,54 @@
 package dev.switchboard.core.account;
 
+import dev.switchboard.core.ForbiddenException;
 import dev.switchboard.core.Ids;
 import dev.switchboard.core.NotFoundException;
+import dev.switchboard.core.Page;
+import dev.switchboard.core.Secrets;
 import dev.switchboard.core.Validation;
+import dev.switchboard.core.ValidationException;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.DomainService;
+import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DuplicateKeyException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Accounts: the rules on usernames and passwords, creation, lookups, roles. */
+/**
+ * Accounts: lookups, every way of creating one, and what admins do to them. Admins act within their
+ * own domain unless app.admins_manage_multi_domains is on; a super_admin acts everywhere.
+ */
 public final class AccountService {
-  public static final int MIN_USERNAME_LENGTH = 6;
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.+\\-~!$&'()*=,;]+");
-  private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9 ().\\-]{6,}");
+  /** A created or re-provisioned account with the secrets shown once (null when none were made). */
+  public record Issued(Account account, String confirmationKey, String provisioningToken) {}
+
+  /** The account-wide settings the rules depend on. */
+  public record Settings(String defaultDomain, boolean adminsManageMultiDomains, boolean emailUnique,
+      Duration provisioningTokenTtl) {}
 
   private final Database db;
   private final DomainService domains;
   private final Clock clock;
+  private final Settings settings;
 
-  public AccountService(Database db, DomainService domains, Clock clock) {
+  public AccountService(Database db, DomainService domains, Clock clock, Settings settings) {
     this.db = db;
     this.domains = domains;
     this.clock = clock;
+    this.settings = settings;
   }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  // Lookups
 
   public Optional<Account> findById(long id) {
     return db.read(daos -> daos.accounts().findById(id));
@@ -37,103 +58,274 @@ public final class AccountService {
     return db.read(daos -> daos.accounts().findBySip(username, DomainService.normalize(domain)));
   }
 
+  public Optional<Account> findBySip(String sip) {
+    return SipAddress.parse(sip).flatMap(a -> findBySip(a.user(), a.domain()));
+  }
+
   /** The account with that email, when exactly one account has it. */
   public Optional<Account> findByUniqueEmail(String email) {
-    var found = db.read(daos -> daos.accounts().findByEmail(email));
+    List<Account> found = db.read(daos -> daos.accounts().findByEmail(email));
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
-  public Account getById(long id) {
-    return findById(id).orElseThrow(() -> new NotFoundException("Account not found"));
+  /** The account with that phone number (E.164), when exactly one account has it. */
+  public Optional<Account> findByUniquePhone(String phone) {
+    return PhoneNumbers.e164(phone).flatMap(e164 -> {
+      List<Account> found = db.read(daos -> daos.accounts().findByPhone(e164));
+      return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    });
   }
 
-  /** The stored credentials of an account, by algorithm. */
-  public java.util.List<Password> passwords(long accountId) {
+  public Account getById(long id) {
+    return findById(id).orElseThrow(AccountService::notFound);
+  }
+
+  public List<Password> passwords(long accountId) {
     return db.read(daos -> daos.passwords().list(accountId));
   }
 
-  /** The stored HA1 of that algorithm, if the account has one. */
   public Optional<Password> password(long accountId, Algorithm algorithm) {
     return db.read(daos -> daos.passwords().find(accountId, algorithm.wireName()));
   }
 
-  /** Checks a username against FlexiAPI's rules: 6+ characters, SIP-safe, not shaped like a phone number. */
-  public static void checkUsername(Validation v, String username) {
-    if (username == null || username.isBlank()) {
-      v.add("username", "The username field is required.");
-      return;
-    }
-    v.check(username.length() >= MIN_USERNAME_LENGTH, "username",
-        "The username must be at least " + MIN_USERNAME_LENGTH + " characters.");
-    v.check(username.length() <= 64, "username", "The username may not be greater than 64 characters.");
-    v.check(USERNAME.matcher(username).matches(), "username", "The username contains invalid characters.");
-    v.check(!PHONE_LIKE.matcher(username).matches(), "username", "The username must not be a phone number.");
+  static NotFoundException notFound() {
+    return new NotFoundException("Account not found");
   }
 
-  public static void checkPassword(Validation v, String password) {
-    if (password == null || password.isEmpty()) {
-      v.add("password", "The password field is required.");
+  // Admin scope
+
+  /** Throws 403 unless {@code caller} may manage accounts of {@code domain}. */
+  public void checkScope(Account caller, String domain) {
+    if (!caller.role().isAdmin()) {
+      throw new ForbiddenException("This action is unauthorized.");
+    }
+    if (caller.role() == Role.SUPER_ADMIN || settings.adminsManageMultiDomains()) {
       return;
     }
-    v.check(password.length() >= Passwords.MIN_LENGTH, "password",
-        "The password must be at least " + Passwords.MIN_LENGTH + " characters.");
+    if (!caller.domain().equals(domain)) {
+      throw new ForbiddenException("This account belongs to another domain.");
+    }
   }
+
+  /** The account {@code id} when the caller may manage it: 404 when missing, 403 when out of scope. */
+  public Account manageable(Account caller, long id) {
+    Account target = getById(id);
+    checkScope(caller, target.domain());
+    return target;
+  }
+
+  private boolean seesAllDomains(Account caller) {
+    return caller.role() == Role.SUPER_ADMIN || settings.adminsManageMultiDomains();
+  }
+
+  // Creation
+
+  /**
+   * Creates an account from checked input in the caller's transaction: the one place where accounts
+   * are born. The username must be free in the domain; the email too when accounts.email_unique.
+   */
+  Account insert(Daos daos, Domain domain, String username, String password, Set<Algorithm> algorithms,
+      String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
+    Instant now = clock.instant();
+    Validation v = new Validation();
+    v.check(daos.accounts().findBySip(username, domain.name()).isEmpty(), "username",
+        "The username has already been taken.");
+    if (email != null && settings.emailUnique()) {
+      v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
+    }
+    v.throwIfAny();
+    long id = daos.accounts().insert(Ids.uuid(), username, domain.id(), displayName, email, phone, activated,
+        role.dbValue(), dtmf, now);
+    Account account = daos.accounts().findById(id).orElseThrow();
+    if (password != null) {
+      Passwords.replace(daos, account, password, algorithms, now);
+    }
+    return account;
+  }
+
+  /** Runs a write; a unique-key race (two creations of one username at once) becomes the 422 it would have been. */
+  <T> T write(java.util.function.Function<Daos, T> work) {
+    try {
+      return db.tx(work);
+    } catch (DuplicateKeyException e) {
+      throw ValidationException.of("username", "The username has already been taken.");
+    }
+  }
+
+  /** POST /accounts by an admin. */
+  public Issued create(Account caller, AccountInput in) {
+    Validation v = new Validation();
+    AccountRules.username(v, in.username(), true);
+    AccountRules.password(v, in.password(), "password");
+    Algorithm algorithm = AccountRules.algorithm(v, in.algorithm());
+    AccountRules.email(v, in.email());
+    String phone = AccountRules.phone(v, in.phone());
+    AccountRules.dtmfProtocol(v, in.dtmfProtocol());
+    AccountRules.displayName(v, in.displayName());
+    Instant keyExpires = AccountRules.datetime(v, "confirmation_key_expires", in.confirmationKeyExpires());
+    // The dictionary table arrives with the contacts issue; until then the parameter is refused, not dropped.
+    v.check(in.dictionary() == null, "dictionary", "The dictionary is not supported yet.");
+    String domainName = in.domain() != null && seesAllDomains(caller) ? in.domain()
+        : caller.role() == Role.SUPER_ADMIN ? settings.defaultDomain() : caller.domain();
+    v.check(DomainService.isValidName(DomainService.normalize(domainName)), "domain", "The domain must be a valid domain name.");
+    v.throwIfAny();
+    checkScope(caller, DomainService.normalize(domainName));
+    boolean activated = Boolean.TRUE.equals(in.activated());
+    Role role = Boolean.TRUE.equals(in.admin()) ? Role.ADMIN : Role.USER;
+    return write(daos -> {
+      Domain domain = domains.ensure(daos, domainName);
+      Account account = insert(daos, domain, in.username(), in.password(), EnumSet.of(algorithm), in.displayName(),
+          in.email(), phone, in.dtmfProtocol(), activated, role);
+      if (activated) {
+        return new Issued(account, null, null);
+      }
+      String key = Ids.alphanumeric(12);
+      daos.accounts().setConfirmationKey(account.id(), Secrets.hash(key), keyExpires, clock.instant());
+      String token = newProvisioningToken(daos, account.id());
+      return new Issued(daos.accounts().findById(account.id()).orElseThrow(), key, token);
+    });
+  }
+
+  /** PUT /accounts/{id} by an admin: password and algorithm required, other fields replaced when given. */
+  public Account update(Account caller, long id, AccountInput in) {
+    Account target = manageable(caller, id);
+    Validation v = new Validation();
+    AccountRules.username(v, in.username(), false);
+    AccountRules.password(v, in.password(), "password");
+    Algorithm algorithm = AccountRules.algorithm(v, in.algorithm());
+    AccountRules.email(v, in.email());
+    String phone = AccountRules.phone(v, in.phone());
+    AccountRules.dtmfProtocol(v, in.dtmfProtocol());
+    AccountRules.displayName(v, in.displayName());
+    v.throwIfAny();
+    return write(daos -> {
+      String username = in.username() != null ? in.username() : target.username();
+      Validation unique = new Validation();
+      if (!username.equals(target.username())) {
+        unique.check(daos.accounts().findBySip(username, target.domain()).isEmpty(), "username",
+            "The username has already been taken.");
+      }
+      String email = in.email() != null ? in.email() : target.email();
+      if (email != null && settings.emailUnique()) {
+        unique.check(daos.accounts().countEmail(email, target.id()) == 0, "email", "The email has already been taken.");
+      }
+      unique.throwIfAny();
+      Role role = target.role() == Role.SUPER_ADMIN ? Role.SUPER_ADMIN
+          : in.admin() == null ? target.role() : in.admin() ? Role.ADMIN : Role.USER;
+      Instant now = clock.instant();
+      daos.accounts().updateProfile(target.id(), username,
+          in.displayName() != null ? in.displayName() : target.displayName(), email,
+          phone != null ? phone : target.phone(),
+          in.dtmfProtocol() != null ? in.dtmfProtocol() : target.dtmfProtocol(), role.dbValue(), now);
+      Account updated = daos.accounts().findById(target.id()).orElseThrow();
+      Passwords.set(daos, updated, in.password(), algorithm, now);
+      return updated;
+    });
+  }
+
+  public Page<Account> list(Account caller, int page, int perPage) {
+    checkScope(caller, caller.domain());
+    long offset = (long) (page - 1) * perPage;
+    return db.read(daos -> seesAllDomains(caller)
+        ? new Page<>(daos.accounts().list(perPage, offset), daos.accounts().count(), page, perPage)
+        : new Page<>(daos.accounts().listInDomain(caller.domainId(), perPage, offset),
+            daos.accounts().countInDomain(caller.domainId()), page, perPage));
+  }
+
+  public Account searchBySip(Account caller, String sip) {
+    Account found = findBySip(sip).orElseThrow(AccountService::notFound);
+    checkScope(caller, found.domain());
+    return found;
+  }
+
+  public Account searchByEmail(Account caller, String email) {
+    List<Account> found = db.read(daos -> daos.accounts().findByEmail(email)).stream()
+        .filter(a -> seesAllDomains(caller) || a.domain().equals(caller.domain())).toList();
+    if (found.isEmpty()) {
+      throw notFound();
+    }
+    return found.get(0);
+  }
+
+  public void delete(Account caller, long id) {
+    Account target = manageable(caller, id);
+    db.tx(daos -> daos.accounts().delete(target.id()));
+  }
+
+  public Account setActivated(Account caller, long id, boolean activated) {
+    Account target = manageable(caller, id);
+    return db.tx(daos -> {
+      daos.accounts().updateActivated(target.id(), activated, clock.instant());
+      return daos.accounts().findById(target.id()).orElseThrow();
+    });
+  }
+
+  public Account setBlocked(Account caller, long id, boolean blocked) {
+    Account target = manageable(caller, id);
+    if (target.id() == caller.id() && blocked) {
+      throw new ForbiddenException("An admin cannot block itself.");
+    }
+    return db.tx(daos -> {
+      daos.accounts().updateBlocked(target.id(), blocked, clock.instant());
+      return daos.accounts().findById(target.id()).orElseThrow();
+    });
+  }
+
+  /** A fresh provisioning token for the account (the previous one stops working). */
+  public Issued provision(long accountId) {
+    return db.tx(daos -> {
+      String token = newProvisioningToken(daos, accountId);
+      return new Issued(daos.accounts().findById(accountId).orElseThrow(AccountService::notFound), null, token);
+    });
+  }
+
+  String newProvisioningToken(Daos daos, long accountId) {
+    String token = Ids.alphanumeric(32);
+    Instant now = clock.instant();
+    daos.accounts().setProvisioningToken(accountId, Secrets.hash(token), now.plus(settings.provisioningTokenTtl()), now);
+    return token;
+  }
+
+  // Operator bootstrap (CLI)
 
   /**
    * Creates an admin account, or makes an existing account an admin and sets its password. With no
    * algorithm, both the MD5 and the SHA-256 HA1 are stored.
    */
   public Account createOrPromoteAdmin(String username, String domainName, String password, Algorithm algorithm) {
+    checkBootstrap(username, domainName, password);
+    Set<Algorithm> algorithms = algorithm == null ? EnumSet.allOf(Algorithm.class) : EnumSet.of(algorithm);
+    return write(daos -> {
+      Instant now = clock.instant();
+      Domain domain = domains.ensure(daos, domainName);
+      Optional<Account> existing = daos.accounts().findBySip(username, domain.name());
+      if (existing.isEmpty()) {
+        return insert(daos, domain, username, password, algorithms, null, null, null, null, true, Role.ADMIN);
+      }
+      Account account = existing.get();
+      if (account.role() == Role.USER) {
+        daos.accounts().updateRole(account.id(), Role.ADMIN.dbValue(), now);
+      }
+      daos.accounts().updateActivated(account.id(), true, now);
+      Passwords.replace(daos, account, password, algorithms, now);
+      return daos.accounts().findById(account.id()).orElseThrow();
+    });
+  }
+
+  /** Creates an activated user account (CLI). */
+  public Account createUser(String username, String domainName, String password, Algorithm algorithm) {
+    checkBootstrap(username, domainName, password);
+    Set<Algorithm> algorithms = algorithm == null ? EnumSet.allOf(Algorithm.class) : EnumSet.of(algorithm);
+    return write(daos -> insert(daos, domains.ensure(daos, domainName), username, password, algorithms,
+        null, null, null, null, true, Role.USER));
+  }
+
+  private static void checkBootstrap(String username, String domainName, String password) {
     Validation v = new Validation();
-    checkUsername(v, username);
-    checkPassword(v, password);
+    AccountRules.username(v, username, true);
+    AccountRules.password(v, password, "password");
     v.check(DomainService.isValidName(DomainService.normalize(domainName)), "domain",
         "The domain must be a valid domain name.");
     v.throwIfAny();
-    Set<Algorithm> algorithms = algorithm == null ? EnumSet.allOf(Algorithm.class) : EnumSet.of(algorithm);
-    return db.tx(daos -> {
-      Instant now = clock.instant();
-      Domain domain = domains.ensure(daos, domainName);
-      Account account = daos.accounts().findBySip(username, domain.name()).orElse(null);
-      if (account == null) {
-        long id = daos.accounts().insert(Ids.uuid(), username, domain.id(), null, null, null, true,
-            Role.ADMIN.dbValue(), null, now);
-        account = daos.accounts().findById(id).orElseThrow();
-      } else if (account.role() == Role.USER) {
-        daos.accounts().updateRole(account.id(), Role.ADMIN.dbValue(), now);
-        daos.accounts().updateActivated(account.id(), true, now);
-        account = daos.accounts().findById(account.id()).orElseThrow();
-      }
-      Passwords.replace(daos, account, password, algorithms, now);
-      return account;
-    });
-  }
-
-  /** Creates an activated user account (used by the CLI; the FlexiAPI face brings its own rules). */
-  public Account createUser(String username, String domainName, String password, Algorithm algorithm) {
-    Validation v = new Validation();
-    checkUsername(v, username);
-    checkPassword(v, password);
-    v.throwIfAny();
-    Set<Algorithm> algorithms = algorithm == null ? EnumSet.allOf(Algorithm.class) : EnumSet.of(algorithm);
-    return db.tx(daos -> {
-      Instant now = clock.instant();
-      Domain domain = domains.ensure(daos, domainName);
-      if (daos.accounts().findBySip(username, domain.name()).isPresent()) {
-        throw dev.switchboard.core.ValidationException.of("username", "The username has already been taken.");
-      }
-      long id = daos.accounts().insert(Ids.uuid(), username, domain.id(), null, null, null, true,
-          Role.USER.dbValue(), null, now);
-      Account account = daos.accounts().findById(id).orElseThrow();
-      Passwords.replace(daos, account, password, algorithms, now);
-      return account;
-    });
-  }
-
-  public void setBlocked(long accountId, boolean blocked) {
-    int changed = db.tx(daos -> daos.accounts().updateBlocked(accountId, blocked, clock.instant()));
-    if (changed == 0) {
-      throw new NotFoundException("Account not found");
-    }
   }
 }

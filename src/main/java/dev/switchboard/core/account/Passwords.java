@@ -14,8 +14,33 @@ public final class Passwords {
 
   private Passwords() {}
 
+  /** Makes {@code password} the account's only password, stored with exactly these algorithms. */
   public static void replace(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
     daos.passwords().deleteAll(account.id());
+    insert(daos, account, password, algorithms, now);
+  }
+
+  /**
+   * Sets {@code password} with one algorithm. Another algorithm's HA1 is kept only when it is the
+   * HA1 of the same password: setting one password once per algorithm gives an account both HA1s,
+   * while a different password removes the other algorithm's stale hash.
+   */
+  public static void set(Daos daos, Account account, String password, Algorithm algorithm, Instant now) {
+    for (Password existing : daos.passwords().list(account.id())) {
+      if (existing.algorithm() == algorithm || !matches(account, existing, password)) {
+        daos.passwords().delete(account.id(), existing.algorithm().wireName());
+      }
+    }
+    insert(daos, account, password, Set.of(algorithm), now);
+  }
+
+  /** True when {@code password} is the password behind this stored HA1 (constant-time comparison). */
+  public static boolean matches(Account account, Password stored, String password) {
+    return dev.switchboard.core.Secrets.equal(stored.ha1(),
+        stored.algorithm().ha1(account.username(), account.realm(), password));
+  }
+
+  private static void insert(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
     for (Algorithm algorithm : algorithms) {
       String ha1 = algorithm.ha1(account.username(), account.realm(), password);
       String ha1b = algorithm == Algorithm.MD5

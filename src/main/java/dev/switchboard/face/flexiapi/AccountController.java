@@ -1,20 +1,228 @@
 package dev.switchboard.face.flexiapi;
 
+import dev.switchboard.core.NotFoundException;
+import dev.switchboard.core.Page;
+import dev.switchboard.core.ValidationException;
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountInput;
 import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.SelfService;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The account endpoints of the FlexiAPI face. */
+/** /api/accounts/me (User) and the admin account endpoints. */
 final class AccountController {
-  private final AccountService accounts;
+  private static final int DEFAULT_PER_PAGE = 15;
+  private static final int MAX_PER_PAGE = 100;
 
-  AccountController(AccountService accounts) {
+  private final AccountService accounts;
+  private final SelfService self;
+
+  AccountController(AccountService accounts, SelfService self) {
     this.accounts = accounts;
+    this.self = self;
   }
 
-  /** GET /api/accounts/me */
-  void me(Context ctx) {
-    Account account = accounts.getById(FlexiAuth.principal(ctx).accountId());
-    ctx.json(AccountJson.of(account, accounts.passwords(account.id())));
+  AccountJson json(Account a) {
+    return AccountJson.of(a, accounts.passwords(a.id()));
+  }
+
+  private static Account me(Context ctx) {
+    return FlexiAuth.principal(ctx).account();
+  }
+
+  static AccountInput input(Input in) {
+    return new AccountInput(in.string("username"), in.string("domain"), in.string("password"), in.string("algorithm"),
+        in.string("display_name"), in.string("email"), in.string("phone"), in.string("dtmf_protocol"),
+        in.bool("activated"), in.bool("admin"), in.string("confirmation_key_expires"), in.map("dictionary"));
+  }
+
+  // User
+
+  void show(Context ctx) {
+    ctx.json(json(accounts.getById(me(ctx).id())));
+  }
+
+  void provisionMe(Context ctx) {
+    AccountService.Issued issued = accounts.provision(me(ctx).id());
+    ctx.json(AccountJson.of(issued.account(), accounts.passwords(issued.account().id()), null,
+        issued.provisioningToken(), false));
+  }
+
+  void deleteMe(Context ctx) {
+    self.delete(me(ctx));
+    ctx.status(200).json(Map.of());
+  }
+
+  void changePassword(Context ctx) {
+    Input in = Input.of(ctx);
+    ctx.json(json(self.changePassword(me(ctx), in.string("algorithm"), in.string("old_password"), in.string("password"))));
+  }
+
+  void requestEmailChange(Context ctx) {
+    self.requestEmailChange(me(ctx), Input.of(ctx).string("email"));
+    ctx.status(200).json(Map.of());
+  }
+
+  void confirmEmailChange(Context ctx) {
+    ctx.json(json(self.confirmEmailChange(me(ctx), Input.of(ctx).string("code"))));
+  }
+
+  void requestPhoneChange(Context ctx) {
+    self.requestPhoneChange(me(ctx), Input.of(ctx).string("phone"));
+    ctx.status(200).json(Map.of());
+  }
+
+  void confirmPhoneChange(Context ctx) {
+    ctx.json(json(self.confirmPhoneChange(me(ctx), Input.of(ctx).string("code"))));
+  }
+
+  // Admin
+
+  void create(Context ctx) {
+    AccountService.Issued issued = accounts.create(me(ctx), input(Input.of(ctx)));
+    ctx.status(201).json(AccountJson.of(issued.account(), accounts.passwords(issued.account().id()),
+        issued.confirmationKey(), issued.provisioningToken(), false));
+  }
+
+  void update(Context ctx) {
+    ctx.json(json(accounts.update(me(ctx), id(ctx), input(Input.of(ctx)))));
+  }
+
+  void get(Context ctx) {
+    ctx.json(json(accounts.manageable(me(ctx), id(ctx))));
+  }
+
+  void list(Context ctx) {
+    int page = positive(ctx, "page", 1);
+    int perPage = Math.min(positive(ctx, "per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE);
+    Page<Account> result = accounts.list(me(ctx), page, perPage);
+    ctx.json(paginator(ctx, result, result.items().stream().map(this::json).toList()));
+  }
+
+  void searchBySip(Context ctx) {
+    ctx.json(json(accounts.searchBySip(me(ctx), ctx.pathParam("sip"))));
+  }
+
+  void searchByEmail(Context ctx) {
+    ctx.json(json(accounts.searchByEmail(me(ctx), ctx.pathParam("email"))));
+  }
+
+  void delete(Context ctx) {
+    accounts.delete(me(ctx), id(ctx));
+    ctx.status(200).json(Map.of());
+  }
+
+  void activate(Context ctx) {
+    ctx.json(json(accounts.setActivated(me(ctx), id(ctx), true)));
+  }
+
+  void deactivate(Context ctx) {
+    ctx.json(json(accounts.setActivated(me(ctx), id(ctx), false)));
+  }
+
+  void block(Context ctx) {
+    ctx.json(json(accounts.setBlocked(me(ctx), id(ctx), true)));
+  }
+
+  void unblock(Context ctx) {
+    ctx.json(json(accounts.setBlocked(me(ctx), id(ctx), false)));
+  }
+
+  void provision(Context ctx) {
+    Account target = accounts.manageable(me(ctx), id(ctx));
+    AccountService.Issued issued = accounts.provision(target.id());
+    ctx.json(AccountJson.of(issued.account(), accounts.passwords(target.id()), null, issued.provisioningToken(), false));
+  }
+
+  /** A numeric {id} path parameter; anything else names no account (404). */
+  static long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("Account not found");
+    }
+  }
+
+  private static int positive(Context ctx, String name, int fallback) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw ValidationException.of(name, "The " + name.replace('_', ' ') + " must be an integer of at least 1.");
+  }
+
+  /** Laravel's LengthAwarePaginator JSON. */
+  static Map<String, Object> paginator(Context ctx, Page<?> page, List<?> data) {
+    String path = ctx.scheme() + "://" + ctx.host() + ctx.path();
+    long last = page.lastPage();
+    long from = page.items().isEmpty() ? 0 : (long) (page.page() - 1) * page.perPage() + 1;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("current_page", page.page());
+    out.put("data", data);
+    out.put("first_page_url", pageUrl(path, 1, page.perPage()));
+    out.put("from", page.items().isEmpty() ? null : from);
+    out.put("last_page", last);
+    out.put("last_page_url", pageUrl(path, last, page.perPage()));
+    out.put("links", links(path, page, last));
+    out.put("next_page_url", page.page() < last ? pageUrl(path, page.page() + 1, page.perPage()) : null);
+    out.put("path", path);
+    out.put("per_page", page.perPage());
+    out.put("prev_page_url", page.page() > 1 ? pageUrl(path, page.page() - 1, page.perPage()) : null);
+    out.put("to", page.items().isEmpty() ? null : from + page.items().size() - 1);
+    out.put("total", page.total());
+    return out;
+  }
+
+  private static String pageUrl(String path, long page, int perPage) {
+    return path + "?page=" + page + (perPage == DEFAULT_PER_PAGE ? "" : "&per_page=" + perPage);
+  }
+
+  private static List<Map<String, Object>> links(String path, Page<?> page, long last) {
+    List<Map<String, Object>> links = new java.util.ArrayList<>();
+    links.add(link(page.page() > 1 ? pageUrl(path, page.page() - 1, page.perPage()) : null, "&laquo; Previous", false));
+    // Laravel's window: every page up to 12 pages, else the first two, three around the current one
+    // and the last two, with "..." between the groups.
+    java.util.TreeSet<Long> shown = new java.util.TreeSet<>();
+    if (last <= 12) {
+      for (long p = 1; p <= last; p++) {
+        shown.add(p);
+      }
+    } else {
+      for (long p : new long[] {1, 2, last - 1, last}) {
+        shown.add(p);
+      }
+      for (long p = Math.max(1, page.page() - 3); p <= Math.min(last, page.page() + 3); p++) {
+        shown.add(p);
+      }
+    }
+    long previous = 0;
+    for (long p : shown) {
+      if (p > previous + 1) {
+        links.add(link(null, "...", false));
+      }
+      links.add(link(pageUrl(path, p, page.perPage()), Long.toString(p), p == page.page()));
+      previous = p;
+    }
+    links.add(link(page.page() < last ? pageUrl(path, page.page() + 1, page.perPage()) : null, "Next &raquo;", false));
+    return links;
+  }
+
+  private static Map<String, Object> link(String url, String label, boolean active) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("url", url);
+    l.put("label", label);
+    l.put("active", active);
+    return l;
   }
 }

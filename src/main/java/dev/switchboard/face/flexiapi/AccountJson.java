@@ -1,12 +1,18 @@
 package dev.switchboard.face.flexiapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Password;
+import dev.switchboard.core.account.Role;
 import java.time.Instant;
 import java.util.List;
 
-/** An account as FlexiAPI shows it. Never a password hash, a confirmation key or a token. */
+/**
+ * An account as FlexiAPI shows it. Never a password hash (except `recover`, which hands the HA1s
+ * to the device), and a confirmation key or provisioning token only in the answer that made it.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 record AccountJson(
     long id,
     String username,
@@ -23,17 +29,27 @@ record AccountJson(
     @JsonProperty("user_agent") String userAgent,
     @JsonProperty("sip_uri") String sipUri,
     List<PasswordJson> passwords,
+    @JsonProperty("confirmation_key") @JsonInclude(JsonInclude.Include.NON_NULL) String confirmationKey,
+    @JsonProperty("confirmation_key_expires") @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmationKeyExpires,
+    @JsonProperty("provisioning_token") @JsonInclude(JsonInclude.Include.NON_NULL) String provisioningToken,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt) {
 
-  /** A stored credential, named by its algorithm only. */
-  record PasswordJson(String algorithm) {}
+  /** A stored credential: its algorithm, and its HA1 only for recovery. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PasswordJson(String algorithm, String password) {}
 
   static AccountJson of(Account a, List<Password> passwords) {
+    return of(a, passwords, null, null, false);
+  }
+
+  static AccountJson of(Account a, List<Password> passwords, String confirmationKey, String provisioningToken,
+      boolean withHashes) {
     return new AccountJson(a.id(), a.username(), a.domain(), a.realm(), a.displayName(), a.email(), a.phone(),
-        a.activated(), a.blocked(), a.role().isAdmin(), a.role() == dev.switchboard.core.account.Role.SUPER_ADMIN,
-        a.dtmfProtocol(), a.userAgent(), a.sipUri(),
-        passwords.stream().map(p -> new PasswordJson(p.algorithm().wireName())).toList(),
+        a.activated(), a.blocked(), a.role().isAdmin(), a.role() == Role.SUPER_ADMIN, a.dtmfProtocol(), a.userAgent(),
+        a.sipUri(),
+        passwords.stream().map(p -> new PasswordJson(p.algorithm().wireName(), withHashes ? p.ha1() : null)).toList(),
+        confirmationKey, confirmationKey == null ? null : a.confirmationKeyExpiresAt(), provisioningToken,
         a.createdAt(), a.updatedAt());
   }
 }

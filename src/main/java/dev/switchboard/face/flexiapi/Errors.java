@@ -6,6 +6,7 @@ import dev.switchboard.auth.UnauthorizedException;
 import dev.switchboard.core.ForbiddenException;
 import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.ValidationException;
+import dev.switchboard.core.token.TokenService;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,6 +37,7 @@ final class Errors {
         message(ctx, 429, "Too Many Attempts.");
       }
       case ValidationException v -> validation(ctx, v);
+      case TokenService.PushUnavailableException p -> message(ctx, 503, p.getMessage());
       case BadRequestResponse b -> validation(ctx, ValidationException.of("body", "The request body must be valid JSON."));
       case HttpResponseException h -> message(ctx, h.getStatus(), h.getMessage());
       default -> {

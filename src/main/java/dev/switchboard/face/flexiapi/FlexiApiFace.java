@@ -1,5 +1,6 @@
 package dev.switchboard.face.flexiapi;
 
+import static dev.switchboard.face.flexiapi.ApiRole.ADMIN;
 import static dev.switchboard.face.flexiapi.ApiRole.PUBLIC;
 import static dev.switchboard.face.flexiapi.ApiRole.USER;
 
@@ -8,19 +9,30 @@ import dev.switchboard.http.Face;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-/** The Flexisip Account Manager API (FlexiAPI) under /api. This is its route table. */
+/**
+ * The Flexisip Account Manager API (FlexiAPI) under /api. This is its route table. Order matters:
+ * the fixed /api/accounts/me… paths come before the /api/accounts/{…} patterns they would match.
+ */
 public final class FlexiApiFace implements Face {
   private final FlexiAuth auth;
   private final AccountController accounts;
+  private final PublicAccountController publicAccounts;
+  private final TokenController tokens;
+  private final ValidationPage validation;
+  private final boolean dangerousEndpoints;
 
-  public FlexiApiFace(Services services) {
-    this.auth = new FlexiAuth(services.authenticator);
-    this.accounts = new AccountController(services.accounts);
+  public FlexiApiFace(Services s) {
+    this.auth = new FlexiAuth(s.authenticator);
+    this.accounts = new AccountController(s.accounts, s.self);
+    this.publicAccounts = new PublicAccountController(s.accounts, s.self);
+    this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
+    this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
+    this.dangerousEndpoints = s.config.app().dangerousEndpoints();
   }
 
   @Override
   public boolean owns(String path) {
-    return path.equals("/api") || path.startsWith("/api/");
+    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/account_creation_request_tokens/");
   }
 
   @Override
@@ -28,7 +40,56 @@ public final class FlexiApiFace implements Face {
     r.beforeMatched("/api/*", auth::check);
 
     r.get("/api/ping", ctx -> ctx.contentType("text/plain; charset=utf-8").result("pong"), PUBLIC);
-    r.get("/api/accounts/me", accounts::me, USER);
+
+    // Account creation (request) tokens, auth tokens, API keys
+    r.post("/api/account_creation_request_tokens", tokens::createRequestToken, PUBLIC);
+    r.post("/api/account_creation_tokens/send-by-push", tokens::sendByPush, PUBLIC);
+    r.post("/api/account_creation_tokens/using-account-creation-request-token", tokens::creationTokenFromRequestToken, PUBLIC);
+    r.post("/api/account_creation_tokens", tokens::createCreationToken, ADMIN);
+    r.post("/api/accounts/auth_token", tokens::createAuthToken, PUBLIC);
+    r.get("/api/accounts/auth_token/{auth_token}/attach", tokens::attachAuthToken, USER);
+    r.get("/api/accounts/me/api_key/{auth_token}", tokens::apiKeyFromAuthToken, PUBLIC);
+    r.get("/api/accounts/me/api_key", tokens::apiKeyForMe, USER);
+
+    // The authenticated account
+    r.get("/api/accounts/me", accounts::show, USER);
+    r.delete("/api/accounts/me", accounts::deleteMe, USER);
+    r.get("/api/accounts/me/provision", accounts::provisionMe, USER);
+    r.post("/api/accounts/me/password", accounts::changePassword, USER);
+    r.post("/api/accounts/me/email/request", accounts::requestEmailChange, USER);
+    r.post("/api/accounts/me/email", accounts::confirmEmailChange, USER);
+    r.post("/api/accounts/me/phone/request", accounts::requestPhoneChange, USER);
+    r.post("/api/accounts/me/phone", accounts::confirmPhoneChange, USER);
+
+    // Public account endpoints
+    r.post("/api/accounts/with-account-creation-token", publicAccounts::createWithToken, PUBLIC);
+    if (dangerousEndpoints) {
+      r.post("/api/accounts/public", publicAccounts::createPublic, PUBLIC);
+      r.post("/api/accounts/recover-by-phone", publicAccounts::recoverByPhone, PUBLIC);
+      r.get("/api/accounts/{phone}/info-by-phone", publicAccounts::infoByPhone, PUBLIC);
+      r.get("/api/accounts/{sip}/recover/{recover_key}", publicAccounts::recover, PUBLIC);
+    }
+    r.get("/api/accounts/{sip}/info", publicAccounts::info, PUBLIC);
+    r.post("/api/accounts/{sip}/activate/email", publicAccounts::activateByEmail, PUBLIC);
+    r.post("/api/accounts/{sip}/activate/phone", publicAccounts::activateByPhone, PUBLIC);
+
+    // Admin
+    r.post("/api/accounts", accounts::create, ADMIN);
+    r.get("/api/accounts", accounts::list, ADMIN);
+    r.get("/api/accounts/{sip}/search", accounts::searchBySip, ADMIN);
+    r.get("/api/accounts/{email}/search-by-email", accounts::searchByEmail, ADMIN);
+    r.get("/api/accounts/{id}", accounts::get, ADMIN);
+    r.put("/api/accounts/{id}", accounts::update, ADMIN);
+    r.delete("/api/accounts/{id}", accounts::delete, ADMIN);
+    r.post("/api/accounts/{id}/activate", accounts::activate, ADMIN);
+    r.post("/api/accounts/{id}/deactivate", accounts::deactivate, ADMIN);
+    r.post("/api/accounts/{id}/block", accounts::block, ADMIN);
+    r.post("/api/accounts/{id}/unblock", accounts::unblock, ADMIN);
+    r.get("/api/accounts/{id}/provision", accounts::provision, ADMIN);
+
+    // The human step of account creation request tokens (a page, not the API)
+    r.get(ValidationPage.route(), validation::show);
+    r.post(ValidationPage.route(), validation::submit);
   }
 
   @Override
