@@ -3,7 +3,10 @@ package dev.switchboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import dev.switchboard.auth.ApiKeys;
 import dev.switchboard.auth.Authenticator;
 import dev.switchboard.auth.DigestAuthenticator;
@@ -70,7 +73,12 @@ public final class Services implements AutoCloseable {
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
     DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     this.json = new ObjectMapper()
-        .registerModule(new JavaTimeModule().addSerializer(Instant.class, new InstantSerializer(InstantSerializer.INSTANCE, false, false, wireTime)))
+        .registerModule(new JavaTimeModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+          @Override
+          public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(wireTime.format(value));
+          }
+        }))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
