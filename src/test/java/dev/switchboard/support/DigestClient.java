@@ -52,4 +52,18 @@ public final class DigestClient {
         + "\", algorithm=" + algorithm + ", qop=auth, nc=" + ncHex + ", cnonce=\"" + cnonce + "\", response=\""
         + response + "\", opaque=\"" + challenge.get("opaque") + "\"";
   }
+
+  /** GET {@code path} with a full digest round trip (challenge, then answer) for that account. */
+  public static Http.Response get(String baseUrl, String path, String username, String domain, String password,
+      String algorithm) {
+    String from = "sip:" + username + "@" + domain;
+    Http.Response challenge = Http.get(baseUrl + path, "from", from);
+    if (challenge.status() != 401) {
+      throw new AssertionError("expected a challenge, got " + challenge.status() + ": " + challenge.body());
+    }
+    Map<String, String> c = challenge.headers("WWW-Authenticate").stream().map(DigestClient::parseChallenge)
+        .filter(x -> x.get("algorithm").equals(algorithm)).findFirst().orElseThrow();
+    return Http.get(baseUrl + path, "from", from, "Authorization",
+        authorization(c, username, password, "GET", path, 1, "0a4f113b"));
+  }
 }
