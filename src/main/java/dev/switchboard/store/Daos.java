@@ -2,55 +2,84 @@ package dev.switchboard.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
-/** The DAOs, all on one handle, so that work through several of them shares its transaction. */
+/**
+ * The DAOs. Inside a transaction they are attached to its one handle, so work through several of
+ * them shares the transaction. Outside one, they are JDBI on-demand DAOs built once and shared by
+ * every thread: building a SqlObject costs far more than the query it runs.
+ */
 public final class Daos {
-  private final Handle handle;
-  private final List<Runnable> afterCommit = new ArrayList<>();
+  private final Function<Class<?>, Object> factory;
+  private final List<Runnable> afterCommit;
+  private final ConcurrentHashMap<Class<?>, Object> attached = new ConcurrentHashMap<>();
 
-  Daos(Handle handle) {
-    this.handle = handle;
+  private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit) {
+    this.factory = factory;
+    this.afterCommit = afterCommit;
+  }
+
+  /** DAOs bound to one transaction's handle. */
+  static Daos inTransaction(Handle handle) {
+    return new Daos(handle::attach, new ArrayList<>());
+  }
+
+  /** Shared on-demand DAOs: each call takes a pooled connection for itself. */
+  static Daos onDemand(Jdbi jdbi) {
+    return new Daos(jdbi::onDemand, null);
+  }
+
+  private <T> T dao(Class<T> type) {
+    return type.cast(attached.computeIfAbsent(type, factory));
   }
 
   /** Runs {@code action} once the transaction has committed (at once outside a transaction). */
   public void afterCommit(Runnable action) {
-    afterCommit.add(action);
+    if (afterCommit == null) {
+      action.run();
+    } else {
+      afterCommit.add(action);
+    }
   }
 
   void runAfterCommit() {
-    afterCommit.forEach(Runnable::run);
+    if (afterCommit != null) {
+      afterCommit.forEach(Runnable::run);
+    }
   }
 
   public AccountDao accounts() {
-    return handle.attach(AccountDao.class);
+    return dao(AccountDao.class);
   }
 
   public DomainDao domains() {
-    return handle.attach(DomainDao.class);
+    return dao(DomainDao.class);
   }
 
   public PasswordDao passwords() {
-    return handle.attach(PasswordDao.class);
+    return dao(PasswordDao.class);
   }
 
   public ApiKeyDao apiKeys() {
-    return handle.attach(ApiKeyDao.class);
+    return dao(ApiKeyDao.class);
   }
 
   public TokenDao tokens() {
-    return handle.attach(TokenDao.class);
+    return dao(TokenDao.class);
   }
 
   public CodeDao codes() {
-    return handle.attach(CodeDao.class);
+    return dao(CodeDao.class);
   }
 
   public OutboxDao outbox() {
-    return handle.attach(OutboxDao.class);
+    return dao(OutboxDao.class);
   }
 
   public NonceDao nonces() {
-    return handle.attach(NonceDao.class);
+    return dao(NonceDao.class);
   }
 }

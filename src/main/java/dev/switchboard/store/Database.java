@@ -20,12 +20,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final Daos shared;
 
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     Mappers.register(jdbi);
+    this.shared = Daos.onDemand(jdbi);
   }
 
   /** Opens the pool and migrates the schema to the newest version. */
@@ -95,7 +97,7 @@ public final class Database implements AutoCloseable {
   public <T> T tx(Function<Daos, T> work) {
     try {
       Daos[] daos = new Daos[1];
-      T result = jdbi.inTransaction(handle -> work.apply(daos[0] = new Daos(handle)));
+      T result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(handle)));
       daos[0].runAfterCommit();
       return result;
     } catch (RuntimeException e) {
@@ -103,13 +105,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on one connection without a transaction (single statements, reads). */
+  /** Runs {@code work} without a transaction: each statement commits on its own (reads, single writes). */
   public <T> T read(Function<Daos, T> work) {
     try {
-      Daos[] daos = new Daos[1];
-      T result = jdbi.withHandle(handle -> work.apply(daos[0] = new Daos(handle)));
-      daos[0].runAfterCommit();
-      return result;
+      return work.apply(shared);
     } catch (RuntimeException e) {
       throw translate(e);
     }
