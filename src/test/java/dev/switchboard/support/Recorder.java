@@ -12,8 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local HTTP server standing in for a gateway (SMS, push): records every request and answers 200,
- * or 500 when the body contains "fail".
+ * A local HTTP server standing in for a gateway (SMS, push): records every request it accepts with
+ * 200; answers 500 (and records nothing) when the body contains "fail" or while it is down.
  */
 public final class Recorder implements AutoCloseable {
   /** A request as the gateway received it. */
@@ -26,6 +26,7 @@ public final class Recorder implements AutoCloseable {
 
   private final HttpServer server;
   private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+  private volatile boolean down;
 
   public Recorder() {
     try {
@@ -38,9 +39,11 @@ public final class Recorder implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-          Map.copyOf(exchange.getRequestHeaders()), body));
-      int status = body.contains("fail") ? 500 : 200;
+      int status = down || body.contains("fail") ? 500 : 200;
+      if (status == 200) {
+        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+            Map.copyOf(exchange.getRequestHeaders()), body));
+      }
       byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, answer.length);
       exchange.getResponseBody().write(answer);
@@ -65,6 +68,11 @@ public final class Recorder implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** While down, every request gets 500 and is not recorded: a gateway outage. */
+  public void down(boolean down) {
+    this.down = down;
   }
 
   /** Drops what was recorded so far. */

@@ -7,7 +7,9 @@ import static dev.switchboard.face.flexiapi.ApiRole.USER;
 import dev.switchboard.Services;
 import dev.switchboard.http.Face;
 import io.javalin.config.RoutesConfig;
+import dev.switchboard.core.NotFoundException;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 /**
  * The Flexisip Account Manager API (FlexiAPI) under /api. This is its route table. Order matters:
@@ -63,12 +65,10 @@ public final class FlexiApiFace implements Face {
 
     // Public account endpoints
     r.post("/api/accounts/with-account-creation-token", publicAccounts::createWithToken, PUBLIC);
-    if (dangerousEndpoints) {
-      r.post("/api/accounts/public", publicAccounts::createPublic, PUBLIC);
-      r.post("/api/accounts/recover-by-phone", publicAccounts::recoverByPhone, PUBLIC);
-      r.get("/api/accounts/{phone}/info-by-phone", publicAccounts::infoByPhone, PUBLIC);
-      r.get("/api/accounts/{sip}/recover/{recover_key}", publicAccounts::recover, PUBLIC);
-    }
+    r.post("/api/accounts/public", dangerous(publicAccounts::createPublic), PUBLIC);
+    r.post("/api/accounts/recover-by-phone", dangerous(publicAccounts::recoverByPhone), PUBLIC);
+    r.get("/api/accounts/{phone}/info-by-phone", dangerous(publicAccounts::infoByPhone), PUBLIC);
+    r.get("/api/accounts/{sip}/recover/{recover_key}", dangerous(publicAccounts::recover), PUBLIC);
     r.get("/api/accounts/{sip}/info", publicAccounts::info, PUBLIC);
     r.post("/api/accounts/{sip}/activate/email", publicAccounts::activateByEmail, PUBLIC);
     r.post("/api/accounts/{sip}/activate/phone", publicAccounts::activateByPhone, PUBLIC);
@@ -90,6 +90,16 @@ public final class FlexiApiFace implements Face {
     // The human step of account creation request tokens (a page, not the API)
     r.get(ValidationPage.route(), validation::show);
     r.post(ValidationPage.route(), validation::submit);
+  }
+
+  /** FlexiAPI's deprecated unsecure endpoints exist only with app.dangerous_endpoints; otherwise 404. */
+  private Handler dangerous(Handler handler) {
+    return ctx -> {
+      if (!dangerousEndpoints) {
+        throw new NotFoundException("Not Found");
+      }
+      handler.handle(ctx);
+    };
   }
 
   @Override
