@@ -14,7 +14,10 @@ import dev.switchboard.auth.JwtAuthenticator;
 import dev.switchboard.auth.LoginLimiter;
 import dev.switchboard.config.Config;
 import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.ProvisioningTokens;
 import dev.switchboard.core.account.SelfService;
+import dev.switchboard.provisioning.Hooks;
+import dev.switchboard.provisioning.Provisioning;
 import dev.switchboard.core.notification.Outbox;
 import dev.switchboard.core.notification.PushSender;
 import dev.switchboard.core.token.TokenService;
@@ -42,6 +45,8 @@ public final class Services implements AutoCloseable {
   public final TokenService tokens;
   public final Outbox outbox;
   public final PushSender push;
+  public final ProvisioningTokens provisioningTokens;
+  public final Provisioning provisioning;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
   public final Authenticator authenticator;
@@ -65,6 +70,9 @@ public final class Services implements AutoCloseable {
         Duration.ofMinutes(a.authTokenExpireMinutes()), a.maxTokensPerDevice()), push);
     this.apiKeys = new ApiKeys(db, accounts, clock, Duration.ofMinutes(config.apiKey().expireMinutes()));
     this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()));
+    this.provisioningTokens = new ProvisioningTokens(db, accounts, clock);
+    this.provisioning = new Provisioning(config.provisioning().linphonerc(), config.publicUrl(), config.sip().domain(),
+        accounts, provisioningTokens, new Hooks(config.provisioning().hookTemplate(), config.publicUrl()));
     String keyFile = config.jwt().publicKeyFile();
     JwtAuthenticator jwt = keyFile == null || keyFile.isBlank()
         ? null : JwtAuthenticator.fromPemFile(Path.of(keyFile), accounts, clock);

@@ -13,6 +13,7 @@ public record Config(
     Jwt jwt,
     ApiKey apiKey,
     Auth auth,
+    Provisioning provisioning,
     Mail mail,
     Sms sms,
     Push push,
@@ -44,6 +45,8 @@ public record Config(
 
   public record Auth(int nonceTtlSeconds, int maxFailures, int failureWindowSeconds) {}
 
+  public record Provisioning(String linphonerc, boolean requireLinphoneHeader, String hookTemplate) {}
+
   public record Mail(String host, int port, String security, String username, String password, String from) {}
 
   public record Sms(String url, String username, String password, String sender, String contentType,
@@ -71,7 +74,7 @@ public record Config(
   }
 
   public Config withLogLevel(String level) {
-    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, mail, sms, push, outbox,
+    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, mail, sms, push, outbox,
         templates, new Log(level));
   }
 

@@ -172,6 +172,10 @@ public final class ConfigLoader {
     String publicUrl = c.http().publicUrl();
     require(publicUrl.isBlank() || publicUrl.matches("https?://[^\\s/]+(/\\S*)?"), "http.public_url",
         "must be an http:// or https:// URL");
+    for (String[] file : new String[][] {{"provisioning.linphonerc", c.provisioning().linphonerc()},
+        {"provisioning.hook_template", c.provisioning().hookTemplate()}}) {
+      require(file[1].isBlank() || Files.isReadable(Path.of(file[1])), file[0], "names a file that cannot be read: " + file[1]);
+    }
     String templatesDir = c.templates().dir();
     require(templatesDir.isBlank() || Files.isDirectory(Path.of(templatesDir)), "templates.dir",
         "names a directory that does not exist: " + templatesDir);

@@ -86,6 +86,11 @@ public interface AccountDao {
       + " updated_at = :now WHERE id = :id AND confirmation_key_hash = :hash")
   int activateWithKey(@Bind("id") long id, @Bind("hash") String hash, @Bind("now") Instant now);
 
+  /** Consumes a provisioning token and activates the account: 0 rows when it was used meanwhile. */
+  @SqlUpdate("UPDATE accounts SET provisioning_token_hash = NULL, provisioning_token_expires_at = NULL,"
+      + " activated = TRUE, updated_at = :now WHERE id = :id AND provisioning_token_hash = :hash")
+  int consumeProvisioningToken(@Bind("id") long id, @Bind("hash") String hash, @Bind("now") Instant now);
+
   @SqlUpdate("UPDATE accounts SET user_agent = :userAgent WHERE id = :id")
   int updateUserAgent(@Bind("id") long id, @Bind("userAgent") String userAgent);
 

@@ -79,6 +79,10 @@ public final class Daos {
     return dao(OutboxDao.class);
   }
 
+  public ExternalAccountDao externalAccounts() {
+    return dao(ExternalAccountDao.class);
+  }
+
   public NonceDao nonces() {
     return dao(NonceDao.class);
   }

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.account.ExternalAccount;
 import dev.switchboard.core.account.Password;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.domain.Domain;
@@ -24,6 +25,10 @@ final class Mappers {
         Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(),
         rs.getString("ha1"),
         rs.getString("ha1b")));
+    jdbi.registerRowMapper(ExternalAccount.class, (rs, ctx) -> new ExternalAccount(
+        rs.getLong("account_id"), rs.getString("username"), rs.getString("domain"), rs.getString("realm"),
+        Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(), rs.getString("ha1"), rs.getString("registrar"),
+        rs.getString("outbound_proxy"), rs.getString("protocol")));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));

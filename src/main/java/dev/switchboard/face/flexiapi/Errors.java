@@ -38,7 +38,7 @@ final class Errors {
       }
       case ValidationException v -> validation(ctx, v);
       case TokenService.PushUnavailableException p -> message(ctx, 503, p.getMessage());
-      case BadRequestResponse b -> validation(ctx, ValidationException.of("body", "The request body must be valid JSON."));
+      case BadRequestResponse b -> message(ctx, 400, b.getMessage());
       case HttpResponseException h -> message(ctx, h.getStatus(), h.getMessage());
       default -> {
         LOG.error("unhandled error on {} {}", ctx.method().name(), ctx.path(), e);

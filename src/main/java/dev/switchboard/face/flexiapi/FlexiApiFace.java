@@ -21,6 +21,7 @@ public final class FlexiApiFace implements Face {
   private final PublicAccountController publicAccounts;
   private final TokenController tokens;
   private final ValidationPage validation;
+  private final ProvisioningController provisioning;
   private final boolean dangerousEndpoints;
 
   public FlexiApiFace(Services s) {
@@ -30,16 +31,20 @@ public final class FlexiApiFace implements Face {
     this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
     this.dangerousEndpoints = s.config.app().dangerousEndpoints();
+    this.provisioning = new ProvisioningController(s.provisioning, s.provisioningTokens, s.tokens, s.accounts,
+        s.config.publicUrl(), s.config.provisioning().requireLinphoneHeader());
   }
 
   @Override
   public boolean owns(String path) {
-    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/account_creation_request_tokens/");
+    return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/account_creation_request_tokens/")
+        || path.equals("/provisioning") || path.startsWith("/provisioning/");
   }
 
   @Override
   public void routes(RoutesConfig r) {
     r.beforeMatched("/api/*", auth::check);
+    r.beforeMatched("/provisioning/me", auth::check);
 
     r.get("/api/ping", ctx -> ctx.contentType("text/plain; charset=utf-8").result("pong"), PUBLIC);
 
@@ -86,6 +91,13 @@ public final class FlexiApiFace implements Face {
     r.post("/api/accounts/{id}/block", accounts::block, ADMIN);
     r.post("/api/accounts/{id}/unblock", accounts::unblock, ADMIN);
     r.get("/api/accounts/{id}/provision", accounts::provision, ADMIN);
+
+    // Remote provisioning (Linphone XML) and its QR code
+    r.get("/provisioning", provisioning::anonymous);
+    r.get("/provisioning/me", provisioning::me, USER);
+    r.get("/provisioning/auth_token/{auth_token}", provisioning::authToken);
+    r.get("/provisioning/qrcode/{provisioning_token}", provisioning::qrcode);
+    r.get("/provisioning/{provisioning_token}", provisioning::token);
 
     // The human step of account creation request tokens (a page, not the API)
     r.get(ValidationPage.route(), validation::show);
