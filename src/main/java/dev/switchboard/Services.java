@@ -14,7 +14,11 @@ import dev.switchboard.auth.JwtAuthenticator;
 import dev.switchboard.auth.LoginLimiter;
 import dev.switchboard.config.Config;
 import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.AccountTypeService;
+import dev.switchboard.core.account.ActionService;
+import dev.switchboard.core.account.DictionaryService;
 import dev.switchboard.core.account.ProvisioningTokens;
+import dev.switchboard.core.contact.ContactService;
 import dev.switchboard.core.account.SelfService;
 import dev.switchboard.provisioning.Hooks;
 import dev.switchboard.provisioning.Provisioning;
@@ -46,6 +50,10 @@ public final class Services implements AutoCloseable {
   public final Outbox outbox;
   public final PushSender push;
   public final ProvisioningTokens provisioningTokens;
+  public final ContactService contacts;
+  public final AccountTypeService accountTypes;
+  public final ActionService actions;
+  public final DictionaryService dictionary;
   public final Provisioning provisioning;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
@@ -71,6 +79,10 @@ public final class Services implements AutoCloseable {
     this.apiKeys = new ApiKeys(db, accounts, clock, Duration.ofMinutes(config.apiKey().expireMinutes()));
     this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()));
     this.provisioningTokens = new ProvisioningTokens(db, accounts, clock);
+    this.contacts = new ContactService(db, accounts, clock);
+    this.accountTypes = new AccountTypeService(db, accounts, clock);
+    this.actions = new ActionService(db, accounts, clock);
+    this.dictionary = new DictionaryService(db, accounts, clock);
     this.provisioning = new Provisioning(config.provisioning().linphonerc(), config.publicUrl(), config.sip().domain(),
         accounts, provisioningTokens, new Hooks(config.provisioning().hookTemplate(), config.publicUrl()));
     String keyFile = config.jwt().publicKeyFile();

@@ -83,6 +83,22 @@ public final class Daos {
     return dao(ExternalAccountDao.class);
   }
 
+  public ContactDao contacts() {
+    return dao(ContactDao.class);
+  }
+
+  public AccountTypeDao accountTypes() {
+    return dao(AccountTypeDao.class);
+  }
+
+  public ActionDao actions() {
+    return dao(ActionDao.class);
+  }
+
+  public DictionaryDao dictionary() {
+    return dao(DictionaryDao.class);
+  }
+
   public NonceDao nonces() {
     return dao(NonceDao.class);
   }

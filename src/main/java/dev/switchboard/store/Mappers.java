@@ -1,7 +1,10 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountType;
+import dev.switchboard.core.account.Action;
 import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.contact.ContactsList;
 import dev.switchboard.core.account.ExternalAccount;
 import dev.switchboard.core.account.Password;
 import dev.switchboard.core.account.Role;
@@ -29,6 +32,13 @@ final class Mappers {
         rs.getLong("account_id"), rs.getString("username"), rs.getString("domain"), rs.getString("realm"),
         Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(), rs.getString("ha1"), rs.getString("registrar"),
         rs.getString("outbound_proxy"), rs.getString("protocol")));
+    jdbi.registerRowMapper(ContactsList.class, (rs, ctx) -> new ContactsList(rs.getLong("id"), rs.getString("title"),
+        rs.getString("description"), rs.getLong("contacts_count"), instant(rs, "created_at"), instant(rs, "updated_at")));
+    jdbi.registerRowMapper(AccountType.class, (rs, ctx) -> new AccountType(rs.getLong("id"), rs.getString("key"),
+        instant(rs, "created_at"), instant(rs, "updated_at")));
+    jdbi.registerRowMapper(Action.class, (rs, ctx) -> new Action(rs.getLong("id"), rs.getLong("account_id"),
+        rs.getString("key"), rs.getString("code"), instant(rs, "created_at"), instant(rs, "updated_at")));
+    jdbi.registerRowMapper(ConstructorMapper.factory(DictionaryDao.Entry.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));

@@ -163,8 +163,7 @@ public final class AccountService {
     AccountRules.dtmfProtocol(v, in.dtmfProtocol());
     AccountRules.displayName(v, in.displayName());
     Instant keyExpires = AccountRules.datetime(v, "confirmation_key_expires", in.confirmationKeyExpires());
-    // The dictionary table arrives with the contacts issue; until then the parameter is refused, not dropped.
-    v.check(in.dictionary() == null, "dictionary", "The dictionary is not supported yet.");
+    DictionaryService.check(v, in.dictionary());
     String domainName = in.domain() != null && seesAllDomains(caller) ? in.domain()
         : caller.role() == Role.SUPER_ADMIN ? settings.defaultDomain() : caller.domain();
     v.check(DomainService.isValidName(DomainService.normalize(domainName)), "domain", "The domain must be a valid domain name.");
@@ -176,6 +175,10 @@ public final class AccountService {
       Domain domain = domains.ensure(daos, domainName);
       Account account = insert(daos, domain, in.username(), in.password(), EnumSet.of(algorithm), in.displayName(),
           in.email(), phone, in.dtmfProtocol(), activated, role);
+      if (in.dictionary() != null) {
+        Instant now = clock.instant();
+        in.dictionary().forEach((key, value) -> daos.dictionary().insert(account.id(), key, value, now));
+      }
       if (activated) {
         return new Issued(account, null, null);
       }

@@ -19,14 +19,16 @@ final class AccountController {
 
   private final AccountService accounts;
   private final SelfService self;
+  private final AccountViews views;
 
-  AccountController(AccountService accounts, SelfService self) {
+  AccountController(AccountService accounts, SelfService self, AccountViews views) {
     this.accounts = accounts;
     this.self = self;
+    this.views = views;
   }
 
   AccountJson json(Account a) {
-    return AccountJson.of(a, accounts.passwords(a.id()));
+    return views.json(a);
   }
 
   private static Account me(Context ctx) {
@@ -47,8 +49,7 @@ final class AccountController {
 
   void provisionMe(Context ctx) {
     AccountService.Issued issued = accounts.provision(me(ctx).id());
-    ctx.json(AccountJson.of(issued.account(), accounts.passwords(issued.account().id()), null,
-        issued.provisioningToken(), false));
+    ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
   }
 
   void deleteMe(Context ctx) {
@@ -83,8 +84,7 @@ final class AccountController {
 
   void create(Context ctx) {
     AccountService.Issued issued = accounts.create(me(ctx), input(Input.of(ctx)));
-    ctx.status(201).json(AccountJson.of(issued.account(), accounts.passwords(issued.account().id()),
-        issued.confirmationKey(), issued.provisioningToken(), false));
+    ctx.status(201).json(views.json(issued.account(), issued.confirmationKey(), issued.provisioningToken(), false));
   }
 
   void update(Context ctx) {
@@ -134,7 +134,7 @@ final class AccountController {
   void provision(Context ctx) {
     Account target = accounts.manageable(me(ctx), id(ctx));
     AccountService.Issued issued = accounts.provision(target.id());
-    ctx.json(AccountJson.of(issued.account(), accounts.passwords(target.id()), null, issued.provisioningToken(), false));
+    ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
   }
 
   /** A numeric {id} path parameter; anything else names no account (404). */

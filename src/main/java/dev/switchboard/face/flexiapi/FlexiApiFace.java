@@ -22,12 +22,20 @@ public final class FlexiApiFace implements Face {
   private final TokenController tokens;
   private final ValidationPage validation;
   private final ProvisioningController provisioning;
+  private final ContactController contacts;
+  private final AccountDetailsController details;
+  private final VcardController vcards;
+  private final MessageController messages = new MessageController();
   private final boolean dangerousEndpoints;
 
   public FlexiApiFace(Services s) {
     this.auth = new FlexiAuth(s.authenticator);
-    this.accounts = new AccountController(s.accounts, s.self);
-    this.publicAccounts = new PublicAccountController(s.accounts, s.self);
+    AccountViews views = new AccountViews(s.accounts, s.dictionary, s.accountTypes, s.actions);
+    this.accounts = new AccountController(s.accounts, s.self, views);
+    this.publicAccounts = new PublicAccountController(s.self, views);
+    this.contacts = new ContactController(s.contacts, s.accountTypes, views);
+    this.details = new AccountDetailsController(s.accountTypes, s.actions, s.dictionary, views);
+    this.vcards = new VcardController(s.contacts, s.accountTypes, s.actions);
     this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
     this.dangerousEndpoints = s.config.app().dangerousEndpoints();
@@ -38,13 +46,15 @@ public final class FlexiApiFace implements Face {
   @Override
   public boolean owns(String path) {
     return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/account_creation_request_tokens/")
-        || path.equals("/provisioning") || path.startsWith("/provisioning/");
+        || path.equals("/provisioning") || path.startsWith("/provisioning/") || path.startsWith("/contacts/");
   }
 
   @Override
   public void routes(RoutesConfig r) {
     r.beforeMatched("/api/*", auth::check);
     r.beforeMatched("/provisioning/me", auth::check);
+    r.beforeMatched("/contacts/vcard", auth::check);
+    r.beforeMatched("/contacts/vcard/*", auth::check);
 
     r.get("/api/ping", ctx -> ctx.contentType("text/plain; charset=utf-8").result("pong"), PUBLIC);
 
@@ -67,6 +77,8 @@ public final class FlexiApiFace implements Face {
     r.post("/api/accounts/me/email", accounts::confirmEmailChange, USER);
     r.post("/api/accounts/me/phone/request", accounts::requestPhoneChange, USER);
     r.post("/api/accounts/me/phone", accounts::confirmPhoneChange, USER);
+    r.get("/api/accounts/me/contacts", contacts::myContacts, USER);
+    r.get("/api/accounts/me/contacts/{sip}", contacts::myContact, USER);
 
     // Public account endpoints
     r.post("/api/accounts/with-account-creation-token", publicAccounts::createWithToken, PUBLIC);
@@ -91,6 +103,42 @@ public final class FlexiApiFace implements Face {
     r.post("/api/accounts/{id}/block", accounts::block, ADMIN);
     r.post("/api/accounts/{id}/unblock", accounts::unblock, ADMIN);
     r.get("/api/accounts/{id}/provision", accounts::provision, ADMIN);
+
+    // Admin: contacts, contacts lists, types, actions, dictionary
+    r.get("/api/accounts/{id}/contacts", contacts::accountContacts, ADMIN);
+    r.post("/api/accounts/{id}/contacts/{contact_id}", contacts::addContact, ADMIN);
+    r.delete("/api/accounts/{id}/contacts/{contact_id}", contacts::removeContactOrType, ADMIN);
+    r.get("/api/contacts_lists", contacts::lists, ADMIN);
+    r.post("/api/contacts_lists", contacts::createList, ADMIN);
+    r.get("/api/contacts_lists/{id}", contacts::list, ADMIN);
+    r.put("/api/contacts_lists/{id}", contacts::updateList, ADMIN);
+    r.delete("/api/contacts_lists/{id}", contacts::deleteList, ADMIN);
+    r.post("/api/contacts_lists/{list_id}/contacts/{contact_id}", contacts::addToList, ADMIN);
+    r.delete("/api/contacts_lists/{list_id}/contacts/{contact_id}", contacts::removeFromList, ADMIN);
+    r.post("/api/accounts/{id}/contacts_lists/{list_id}", contacts::attachList, ADMIN);
+    r.delete("/api/accounts/{id}/contacts_lists/{list_id}", contacts::detachList, ADMIN);
+    r.get("/api/account_types", details::listTypes, ADMIN);
+    r.post("/api/account_types", details::createType, ADMIN);
+    r.get("/api/account_types/{id}", details::getType, ADMIN);
+    r.put("/api/account_types/{id}", details::updateType, ADMIN);
+    r.delete("/api/account_types/{id}", details::deleteType, ADMIN);
+    r.post("/api/accounts/{id}/types/{type_id}", details::attachType, ADMIN);
+    r.delete("/api/accounts/{id}/types/{type_id}", details::detachType, ADMIN);
+    r.get("/api/accounts/{id}/actions", details::listActions, ADMIN);
+    r.post("/api/accounts/{id}/actions", details::createAction, ADMIN);
+    r.get("/api/accounts/{id}/actions/{action_id}", details::getAction, ADMIN);
+    r.put("/api/accounts/{id}/actions/{action_id}", details::updateAction, ADMIN);
+    r.delete("/api/accounts/{id}/actions/{action_id}", details::deleteAction, ADMIN);
+    r.get("/api/accounts/{id}/dictionary", details::dictionary, ADMIN);
+    r.post("/api/accounts/{id}/dictionary/{key}", details::putEntry, ADMIN);
+    r.delete("/api/accounts/{id}/dictionary/{key}", details::removeEntry, ADMIN);
+
+    // Admin: SIP messages (503 until the SIP layer exists)
+    r.post("/api/messages", messages::send, ADMIN);
+
+    // The authenticated account's contacts as vCard 4.0 (not under /api)
+    r.get("/contacts/vcard", vcards::all, USER);
+    r.get("/contacts/vcard/{sip}", vcards::one, USER);
 
     // Remote provisioning (Linphone XML) and its QR code
     r.get("/provisioning", provisioning::anonymous);

@@ -1,7 +1,6 @@
 package dev.switchboard.face.flexiapi;
 
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.SelfService;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -9,16 +8,16 @@ import java.util.Map;
 
 /** The public account endpoints: sign-up with a token, info, activation, and the deprecated dangerous ones. */
 final class PublicAccountController {
-  private final AccountService accounts;
   private final SelfService self;
+  private final AccountViews views;
 
-  PublicAccountController(AccountService accounts, SelfService self) {
-    this.accounts = accounts;
+  PublicAccountController(SelfService self, AccountViews views) {
     this.self = self;
+    this.views = views;
   }
 
   private AccountJson json(Account a) {
-    return AccountJson.of(a, accounts.passwords(a.id()));
+    return views.json(a);
   }
 
   void createWithToken(Context ctx) {
@@ -57,7 +56,7 @@ final class PublicAccountController {
 
   void recover(Context ctx) {
     SelfService.Recovered r = self.recover(ctx.pathParam("sip"), ctx.pathParam("recover_key"));
-    ctx.json(AccountJson.of(r.account(), r.passwords(), null, null, true));
+    ctx.json(views.json(r.account(), null, null, true));
   }
 
   void activateByEmail(Context ctx) {

@@ -1,0 +1,68 @@
+package dev.switchboard.face.flexiapi;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountType;
+import dev.switchboard.core.account.AccountTypeService;
+import dev.switchboard.core.account.Action;
+import dev.switchboard.core.account.ActionService;
+import dev.switchboard.core.contact.ContactService;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.property.Impp;
+import ezvcard.property.Kind;
+import ezvcard.property.RawProperty;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * /contacts/vcard: the authenticated account's contacts as vCard 4.0 (RFC 6350, written by ez-vcard,
+ * which escapes commas, semicolons and newlines), with Linphone's X-LINPHONE-ACCOUNT-* properties.
+ */
+final class VcardController {
+  private final ContactService contacts;
+  private final AccountTypeService types;
+  private final ActionService actions;
+
+  VcardController(ContactService contacts, AccountTypeService types, ActionService actions) {
+    this.contacts = contacts;
+    this.types = types;
+    this.actions = actions;
+  }
+
+  void all(Context ctx) {
+    write(ctx, contacts.contactsOf(FlexiAuth.principal(ctx).accountId()));
+  }
+
+  void one(Context ctx) {
+    write(ctx, List.of(contacts.contactOf(FlexiAuth.principal(ctx).accountId(), ctx.pathParam("sip"))));
+  }
+
+  private void write(Context ctx, List<Account> accounts) {
+    List<VCard> cards = accounts.stream().map(this::card).toList();
+    String text = cards.isEmpty() ? "" : Ezvcard.write(cards).version(VCardVersion.V4_0).prodId(false).go();
+    ctx.contentType("text/vcard; charset=utf-8").result(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private VCard card(Account a) {
+    VCard card = new VCard();
+    card.setKind(Kind.individual());
+    card.addImpp(new Impp(a.sipUri()));
+    card.setFormattedName(a.displayName() == null || a.displayName().isBlank()
+        ? a.username() + "@" + a.domain() : a.displayName());
+    if (a.dtmfProtocol() != null) {
+      card.addExtendedProperty("X-LINPHONE-ACCOUNT-DTMF-PROTOCOL", a.dtmfProtocol());
+    }
+    for (AccountType type : types.typesOf(a.id())) {
+      card.addExtendedProperty("X-LINPHONE-ACCOUNT-TYPE", type.key());
+    }
+    if (a.dtmfProtocol() != null) {
+      for (Action action : actions.actionsOf(a.id())) {
+        // A structured value key;code, as Linphone reads it (both are [a-z0-9-], nothing to escape).
+        card.addProperty(new RawProperty("X-LINPHONE-ACCOUNT-ACTION", action.key() + ";" + action.code()));
+      }
+    }
+    return card;
+  }
+}
