@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import dev.switchboard.config.Config;
 import dev.switchboard.face.flexiapi.FlexiApiFace;
+import dev.switchboard.face.hermes.HermesFace;
 import dev.switchboard.http.HttpServer;
 import dev.switchboard.notify.OutboxWorker;
 import dev.switchboard.notify.Templates;
@@ -41,8 +42,9 @@ public final class Server implements AutoCloseable {
     this.outbox = new OutboxWorker(services.db, clock, config, new Templates(config.templates().dir()));
     services.outbox.onEnqueued(outbox::wake);
     FlexiApiFace flexiapi = new FlexiApiFace(services);
+    HermesFace hermes = new HermesFace(services);
     this.http = new HttpServer(config.http().host(), config.http().port(), config.http().maxRequestBytes(),
-        config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi));
+        config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi, hermes));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "housekeeping");
       t.setDaemon(true);
@@ -63,6 +65,7 @@ public final class Server implements AutoCloseable {
     try {
       services.apiKeys.flush();
       services.digest.purgeExpired(services.clock.instant());
+      services.hermesAuth.purge();
     } catch (RuntimeException e) {
       LOG.warn("housekeeping failed: {}", e.toString());
     }

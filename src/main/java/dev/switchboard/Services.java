@@ -14,7 +14,13 @@ import dev.switchboard.auth.JwtAuthenticator;
 import dev.switchboard.auth.LoginLimiter;
 import dev.switchboard.config.Config;
 import dev.switchboard.core.account.AccountService;
+import dev.switchboard.auth.HermesAuth;
+import dev.switchboard.core.SecretBox;
 import dev.switchboard.core.account.AccountTypeService;
+import dev.switchboard.core.account.LineService;
+import dev.switchboard.core.alias.AliasService;
+import dev.switchboard.core.device.PhoneService;
+import dev.switchboard.core.number.NumberPool;
 import dev.switchboard.core.account.ActionService;
 import dev.switchboard.core.account.DictionaryService;
 import dev.switchboard.core.account.ProvisioningTokens;
@@ -54,6 +60,11 @@ public final class Services implements AutoCloseable {
   public final AccountTypeService accountTypes;
   public final ActionService actions;
   public final DictionaryService dictionary;
+  public final LineService lines;
+  public final AliasService aliases;
+  public final NumberPool numbers;
+  public final PhoneService phones;
+  public final HermesAuth hermesAuth;
   public final Provisioning provisioning;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
@@ -89,6 +100,15 @@ public final class Services implements AutoCloseable {
     JwtAuthenticator jwt = keyFile == null || keyFile.isBlank()
         ? null : JwtAuthenticator.fromPemFile(Path.of(keyFile), accounts, clock);
     LoginLimiter limiter = new LoginLimiter(config.auth().maxFailures(), config.auth().failureWindowSeconds(), clock);
+    SecretBox box = new SecretBox(SecretKeyFile.loadOrCreate(config.dataPath().resolve("secret.key")));
+    this.lines = new LineService(db, accounts, domains, box, clock);
+    this.aliases = new AliasService(db, accounts, domains, clock);
+    this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
+    this.phones = new PhoneService(db, accounts, clock);
+    var h = config.hermes();
+    this.hermesAuth = new HermesAuth(db, accounts, limiter, clock, new HermesAuth.Settings(
+        Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),
+        Duration.ofSeconds(h.sessionIdleSeconds()), Duration.ofSeconds(h.authKeyGraceSeconds())));
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
     DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

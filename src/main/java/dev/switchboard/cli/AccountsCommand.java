@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.Services;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.account.Role;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,13 +45,16 @@ public final class AccountsCommand {
     @Mixin ConfigOption config;
     @Mixin AccountOptions options;
 
+    @Option(names = "--super-admin", description = "A super_admin: manages every domain (and is Hermes admin everywhere).")
+    boolean superAdmin;
+
     @Override
     public Integer call() {
       Logging.setLevel("WARN");
       try (Services services = new Services(config.load(), Clock.systemUTC())) {
         Account a = services.accounts.createOrPromoteAdmin(options.username, options.domain, options.password,
-            options.algorithm());
-        System.out.println("admin " + a.sipUri() + " (id " + a.id() + ")");
+            options.algorithm(), superAdmin ? Role.SUPER_ADMIN : Role.ADMIN);
+        System.out.println(a.role().dbValue() + " " + a.sipUri() + " (id " + a.id() + ")");
       }
       return 0;
     }

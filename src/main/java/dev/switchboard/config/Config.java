@@ -14,6 +14,7 @@ public record Config(
     ApiKey apiKey,
     Auth auth,
     Provisioning provisioning,
+    Hermes hermes,
     Mail mail,
     Sms sms,
     Push push,
@@ -47,6 +48,9 @@ public record Config(
 
   public record Provisioning(String linphonerc, boolean requireLinphoneHeader, String hookTemplate) {}
 
+  public record Hermes(int authKeyLifetimeSeconds, int authKeyGraceSeconds, int sessionLifetimeSeconds,
+      int sessionIdleSeconds, int maxNumberRange) {}
+
   public record Mail(String host, int port, String security, String username, String password, String from) {}
 
   public record Sms(String url, String username, String password, String sender, String contentType,
@@ -74,7 +78,7 @@ public record Config(
   }
 
   public Config withLogLevel(String level) {
-    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, mail, sms, push, outbox,
+    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, hermes, mail, sms, push, outbox,
         templates, new Log(level));
   }
 

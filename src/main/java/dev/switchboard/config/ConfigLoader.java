@@ -169,6 +169,11 @@ public final class ConfigLoader {
         && a.authTokenExpireMinutes() > 0 && a.provisioningTokenExpireMinutes() > 0 && a.codeExpireMinutes() > 0,
         "accounts", "token lifetimes (*_expire_minutes) must be positive");
     require(a.maxTokensPerDevice() > 0, "accounts.max_tokens_per_device", "must be positive");
+    var h = c.hermes();
+    require(h.authKeyLifetimeSeconds() > 0 && h.sessionLifetimeSeconds() > 0 && h.sessionIdleSeconds() > 0
+        && h.authKeyGraceSeconds() >= 0 && h.authKeyGraceSeconds() <= 10, "hermes",
+        "lifetimes must be positive and auth_key_grace_seconds between 0 and 10");
+    require(h.maxNumberRange() > 0, "hermes.max_number_range", "must be positive");
     String publicUrl = c.http().publicUrl();
     require(publicUrl.isBlank() || publicUrl.matches("https?://[^\\s/]+(/\\S*)?"), "http.public_url",
         "must be an http:// or https:// URL");

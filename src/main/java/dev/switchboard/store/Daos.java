@@ -99,6 +99,14 @@ public final class Daos {
     return dao(DictionaryDao.class);
   }
 
+  public HermesDao hermes() {
+    return dao(HermesDao.class);
+  }
+
+  public DirectoryDao directory() {
+    return dao(DirectoryDao.class);
+  }
+
   public NonceDao nonces() {
     return dao(NonceDao.class);
   }

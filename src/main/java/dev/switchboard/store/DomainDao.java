@@ -12,6 +12,13 @@ public interface DomainDao {
   @SqlQuery("INSERT INTO domains (uuid, name, created_at, updated_at) VALUES (:uuid, :name, :now, :now) RETURNING id")
   long insert(@Bind("uuid") String uuid, @Bind("name") String name, @Bind("now") Instant now);
 
+  @SqlQuery("INSERT INTO domains (uuid, name, local, created_at, updated_at) VALUES (:uuid, :name, FALSE, :now, :now)"
+      + " RETURNING id")
+  long insertRemote(@Bind("uuid") String uuid, @Bind("name") String name, @Bind("now") Instant now);
+
+  @SqlQuery("SELECT * FROM domains WHERE local = TRUE ORDER BY name")
+  List<Domain> listLocal();
+
   @SqlQuery("SELECT * FROM domains WHERE name = :name")
   Optional<Domain> findByName(@Bind("name") String name);
 

@@ -6,6 +6,8 @@ import dev.switchboard.core.account.Action;
 import dev.switchboard.core.account.Algorithm;
 import dev.switchboard.core.contact.ContactsList;
 import dev.switchboard.core.account.ExternalAccount;
+import dev.switchboard.core.account.LineSettings;
+import dev.switchboard.core.alias.Alias;
 import dev.switchboard.core.account.Password;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.domain.Domain;
@@ -39,6 +41,16 @@ final class Mappers {
     jdbi.registerRowMapper(Action.class, (rs, ctx) -> new Action(rs.getLong("id"), rs.getLong("account_id"),
         rs.getString("key"), rs.getString("code"), instant(rs, "created_at"), instant(rs, "updated_at")));
     jdbi.registerRowMapper(ConstructorMapper.factory(DictionaryDao.Entry.class));
+    jdbi.registerRowMapper(LineSettings.class, (rs, ctx) -> new LineSettings(rs.getBoolean("remote"),
+        rs.getBoolean("api_only"), rs.getString("authid"), rs.getString("registrar"), integer(rs, "r_port"),
+        rs.getString("proxy"), integer(rs, "p_port"), rs.getString("dialplan"), rs.getString("linetext"),
+        rs.getString("rpid"), rs.getString("permittedcalls")));
+    jdbi.registerRowMapper(Alias.class, (rs, ctx) -> new Alias(rs.getLong("id"), rs.getString("alias_username"),
+        rs.getString("alias_domain"), rs.getString("destination_username"), rs.getString("destination_domain"),
+        rs.getBoolean("e164")));
+    jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Key.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Grant.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Session.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));
@@ -84,6 +96,7 @@ final class Mappers {
         rs.getString("proxy"),
         integer(rs, "p_port"),
         rs.getString("prov_url"),
+        rs.getBoolean("local"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
   }

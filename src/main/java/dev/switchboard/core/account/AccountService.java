@@ -295,7 +295,8 @@ public final class AccountService {
    * Creates an admin account, or makes an existing account an admin and sets its password. With no
    * algorithm, both the MD5 and the SHA-256 HA1 are stored.
    */
-  public Account createOrPromoteAdmin(String username, String domainName, String password, Algorithm algorithm) {
+  public Account createOrPromoteAdmin(String username, String domainName, String password, Algorithm algorithm,
+      Role role) {
     checkBootstrap(username, domainName, password);
     Set<Algorithm> algorithms = algorithm == null ? EnumSet.allOf(Algorithm.class) : EnumSet.of(algorithm);
     return write(daos -> {
@@ -303,11 +304,11 @@ public final class AccountService {
       Domain domain = domains.ensure(daos, domainName);
       Optional<Account> existing = daos.accounts().findBySip(username, domain.name());
       if (existing.isEmpty()) {
-        return insert(daos, domain, username, password, algorithms, null, null, null, null, true, Role.ADMIN);
+        return insert(daos, domain, username, password, algorithms, null, null, null, null, true, role);
       }
       Account account = existing.get();
-      if (account.role() == Role.USER) {
-        daos.accounts().updateRole(account.id(), Role.ADMIN.dbValue(), now);
+      if (account.role().ordinal() < role.ordinal()) {
+        daos.accounts().updateRole(account.id(), role.dbValue(), now);
       }
       daos.accounts().updateActivated(account.id(), true, now);
       Passwords.replace(daos, account, password, algorithms, now);

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Turns a cleartext password into the stored credentials, inside the caller's transaction. The
- * cleartext is never stored: only HA1 = H(username:realm:password) per chosen algorithm, and on the
- * MD5 row ha1b = MD5(username@domain:realm:password) for Kamailio's auth_db.
+ * cleartext is not stored here: only HA1 = H(username:realm:password) per chosen algorithm, and on
+ * the MD5 row ha1b = MD5(username@domain:realm:password) for Kamailio's auth_db. Any encrypted
+ * cleartext kept for Hermes is dropped; {@link LineService} seals a new one where it must.
  */
 public final class Passwords {
   public static final int MIN_LENGTH = 6;
@@ -17,6 +18,7 @@ public final class Passwords {
   /** Makes {@code password} the account's only password, stored with exactly these algorithms. */
   public static void replace(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
     daos.passwords().deleteAll(account.id());
+    daos.hermes().deleteSecret(account.id());
     insert(daos, account, password, algorithms, now);
   }
 
@@ -26,6 +28,8 @@ public final class Passwords {
    * while a different password removes the other algorithm's stale hash.
    */
   public static void set(Daos daos, Account account, String password, Algorithm algorithm, Instant now) {
+    // A cleartext kept for Hermes is stale once the password changes elsewhere.
+    daos.hermes().deleteSecret(account.id());
     for (Password existing : daos.passwords().list(account.id())) {
       if (existing.algorithm() == algorithm || !matches(account, existing, password)) {
         daos.passwords().delete(account.id(), existing.algorithm().wireName());

@@ -12,5 +12,6 @@ public record Domain(
     String proxy,
     Integer pPort,
     String provUrl,
+    boolean local,
     Instant createdAt,
     Instant updatedAt) {}

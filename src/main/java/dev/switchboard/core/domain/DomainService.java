@@ -1,6 +1,7 @@
 package dev.switchboard.core.domain;
 
 import dev.switchboard.core.Ids;
+import dev.switchboard.core.RefusedException;
 import dev.switchboard.core.ValidationException;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
@@ -38,6 +39,40 @@ public final class DomainService {
     return daos.domains().findByName(name).orElseGet(() -> {
       daos.domains().insert(Ids.uuid(), name, clock.instant());
       return daos.domains().findByName(name).orElseThrow();
+    });
+  }
+
+  /** The domain of a remote (provisioning-only) user: an existing local domain is refused. */
+  public Domain ensureRemote(Daos daos, String rawName) {
+    String name = normalize(rawName);
+    if (!isValidName(name)) {
+      throw ValidationException.of("domain", "The domain must be a valid domain name.");
+    }
+    Domain domain = daos.domains().findByName(name).orElseGet(() -> {
+      daos.domains().insertRemote(Ids.uuid(), name, clock.instant());
+      return daos.domains().findByName(name).orElseThrow();
+    });
+    if (domain.local()) {
+      throw new RefusedException(RefusedException.Reason.LOCAL_DOMAIN, "The domain " + name + " is local.");
+    }
+    return domain;
+  }
+
+  /** A local domain by name; empty when unknown or remote. */
+  public java.util.Optional<Domain> local(String name) {
+    return db.read(d -> d.domains().findByName(normalize(name))).filter(Domain::local);
+  }
+
+  public List<Domain> listLocal() {
+    return db.read(d -> d.domains().listLocal());
+  }
+
+  /** Sets the default servers of a domain (created as a local domain when new). */
+  public Domain setServers(String name, String registrar, int rPort, String proxy, int pPort, String provUrl) {
+    return db.tx(d -> {
+      Domain domain = ensure(d, name);
+      d.directory().setServers(domain.name(), registrar, rPort, proxy, pPort, provUrl, clock.instant());
+      return d.domains().findByName(domain.name()).orElseThrow();
     });
   }
 

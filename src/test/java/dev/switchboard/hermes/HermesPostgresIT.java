@@ -1,0 +1,10 @@
+package dev.switchboard.hermes;
+
+import dev.switchboard.support.TestDatabase;
+
+class HermesPostgresIT extends HermesTests {
+  @Override
+  TestDatabase database() {
+    return TestDatabase.postgres();
+  }
+}
