@@ -4,7 +4,7 @@ import dev.switchboard.core.Ids;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.Algorithm;
-import dev.switchboard.store.ApiKeyDao;
+import dev.switchboard.store.FastReads;
 import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,18 +48,18 @@ public final class ApiKeys {
     if (key == null || key.isBlank() || key.length() > 256) {
       return Optional.empty();
     }
-    Optional<ApiKeyDao.Row> row = db.read(daos -> daos.apiKeys().findByHash(hash(key)));
+    Optional<FastReads.KeyedAccount> row = db.fast().accountByApiKeyHash(hash(key));
     if (row.isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
     if (!expireAfterUnused.isZero() && row.get().lastUsedAt().plus(expireAfterUnused).isBefore(now)
-        && !pendingUses.containsKey(row.get().id())) {
-      db.read(daos -> daos.apiKeys().delete(row.get().id()));
+        && !pendingUses.containsKey(row.get().keyId())) {
+      db.read(daos -> daos.apiKeys().delete(row.get().keyId()));
       return Optional.empty();
     }
-    pendingUses.computeIfAbsent(row.get().id(), id -> new LongAdder()).increment();
-    return accounts.findById(row.get().accountId());
+    pendingUses.computeIfAbsent(row.get().keyId(), id -> new LongAdder()).increment();
+    return Optional.of(row.get().account());
   }
 
   /** Writes the recorded uses (last_used_at, request counts). Called periodically and at shutdown. */

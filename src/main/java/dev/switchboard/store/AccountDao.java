@@ -20,10 +20,13 @@ public interface AccountDao {
       @Bind("activated") boolean activated, @Bind("role") String role, @Bind("dtmfProtocol") String dtmfProtocol,
       @Bind("now") Instant now);
 
-  @SqlQuery(SELECT + "WHERE a.id = :id")
+  String BY_ID = SELECT + "WHERE a.id = :id";
+  String BY_SIP = SELECT + "WHERE a.username = :username AND d.name = :domain";
+
+  @SqlQuery(BY_ID)
   Optional<Account> findById(@Bind("id") long id);
 
-  @SqlQuery(SELECT + "WHERE a.username = :username AND d.name = :domain")
+  @SqlQuery(BY_SIP)
   Optional<Account> findBySip(@Bind("username") String username, @Bind("domain") String domain);
 
   @SqlQuery(SELECT + "WHERE a.email = :email ORDER BY a.id LIMIT 2")

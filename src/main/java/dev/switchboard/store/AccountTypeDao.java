@@ -28,8 +28,10 @@ public interface AccountTypeDao {
   @SqlQuery("SELECT * FROM account_types ORDER BY key")
   List<AccountType> list();
 
-  @SqlQuery("SELECT t.* FROM account_types t JOIN account_account_types at ON at.type_id = t.id"
-      + " WHERE at.account_id = :accountId ORDER BY t.key")
+  String TYPES_OF = "SELECT t.* FROM account_types t JOIN account_account_types at ON at.type_id = t.id"
+      + " WHERE at.account_id = :accountId ORDER BY t.key";
+
+  @SqlQuery(TYPES_OF)
   List<AccountType> typesOf(@Bind("accountId") long accountId);
 
   @SqlQuery("SELECT COUNT(*) FROM account_account_types WHERE account_id = :accountId AND type_id = :typeId")

@@ -24,6 +24,8 @@ public interface ActionDao {
   @SqlQuery("SELECT * FROM account_actions WHERE id = :id AND account_id = :accountId")
   Optional<Action> find(@Bind("accountId") long accountId, @Bind("id") long id);
 
-  @SqlQuery("SELECT * FROM account_actions WHERE account_id = :accountId ORDER BY key")
+  String ACTIONS_OF = "SELECT * FROM account_actions WHERE account_id = :accountId ORDER BY key";
+
+  @SqlQuery(ACTIONS_OF)
   List<Action> actionsOf(@Bind("accountId") long accountId);
 }

@@ -11,6 +11,11 @@ public interface ApiKeyDao {
   /** A stored key: its account, its hash and when it was last used. */
   record Row(long id, long accountId, String keyHash, Instant lastUsedAt) {}
 
+  /** The account of a key, with the key's id and last use (read in plain JDBC on every request). */
+  String ACCOUNT_BY_HASH = "SELECT k.id AS key_id, k.last_used_at AS key_last_used_at, " + Mappers.ACCOUNT_COLUMNS
+      + " FROM api_keys k JOIN accounts a ON a.id = k.account_id JOIN domains d ON d.id = a.domain_id"
+      + " WHERE k.key_hash = :keyHash";
+
   @SqlUpdate("INSERT INTO api_keys (account_id, key_hash, created_at, last_used_at, requests)"
       + " VALUES (:accountId, :keyHash, :now, :now, 0)")
   int insert(@Bind("accountId") long accountId, @Bind("keyHash") String keyHash, @Bind("now") Instant now);

@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final Daos shared;
+  private final FastReads fast;
 
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -28,6 +29,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     Mappers.register(jdbi);
     this.shared = Daos.onDemand(jdbi);
+    this.fast = new FastReads(pool);
   }
 
   /** Opens the pool and migrates the schema to the newest version. */
@@ -128,6 +130,11 @@ public final class Database implements AutoCloseable {
     // PostgreSQL: SQLSTATE 23505. SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (extended codes 2067, 1555).
     return "23505".equals(e.getSQLState()) || e.getErrorCode() == 2067 || e.getErrorCode() == 1555
         || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE"));
+  }
+
+  /** The per-request reads, in plain JDBC. */
+  public FastReads fast() {
+    return fast;
   }
 
   /** True when the database answers a trivial query. */

@@ -11,7 +11,9 @@ public interface DictionaryDao {
   /** One entry. */
   record Entry(String key, String value) {}
 
-  @SqlQuery("SELECT key, value FROM account_dictionary WHERE account_id = :accountId ORDER BY key")
+  String ENTRIES = "SELECT key, value FROM account_dictionary WHERE account_id = :accountId ORDER BY key";
+
+  @SqlQuery(ENTRIES)
   List<Entry> entries(@Bind("accountId") long accountId);
 
   @SqlUpdate("DELETE FROM account_dictionary WHERE account_id = :accountId AND key = :key")

@@ -25,21 +25,15 @@ final class Mappers {
   static void register(Jdbi jdbi) {
     jdbi.registerRowMapper(Account.class, (rs, ctx) -> account(rs));
     jdbi.registerRowMapper(Domain.class, (rs, ctx) -> domain(rs));
-    jdbi.registerRowMapper(Password.class, (rs, ctx) -> new Password(
-        rs.getLong("account_id"),
-        Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(),
-        rs.getString("ha1"),
-        rs.getString("ha1b")));
+    jdbi.registerRowMapper(Password.class, (rs, ctx) -> password(rs));
     jdbi.registerRowMapper(ExternalAccount.class, (rs, ctx) -> new ExternalAccount(
         rs.getLong("account_id"), rs.getString("username"), rs.getString("domain"), rs.getString("realm"),
         Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(), rs.getString("ha1"), rs.getString("registrar"),
         rs.getString("outbound_proxy"), rs.getString("protocol")));
     jdbi.registerRowMapper(ContactsList.class, (rs, ctx) -> new ContactsList(rs.getLong("id"), rs.getString("title"),
         rs.getString("description"), rs.getLong("contacts_count"), instant(rs, "created_at"), instant(rs, "updated_at")));
-    jdbi.registerRowMapper(AccountType.class, (rs, ctx) -> new AccountType(rs.getLong("id"), rs.getString("key"),
-        instant(rs, "created_at"), instant(rs, "updated_at")));
-    jdbi.registerRowMapper(Action.class, (rs, ctx) -> new Action(rs.getLong("id"), rs.getLong("account_id"),
-        rs.getString("key"), rs.getString("code"), instant(rs, "created_at"), instant(rs, "updated_at")));
+    jdbi.registerRowMapper(AccountType.class, (rs, ctx) -> accountType(rs));
+    jdbi.registerRowMapper(Action.class, (rs, ctx) -> action(rs));
     jdbi.registerRowMapper(ConstructorMapper.factory(DictionaryDao.Entry.class));
     jdbi.registerRowMapper(LineSettings.class, (rs, ctx) -> new LineSettings(rs.getBoolean("remote"),
         rs.getBoolean("api_only"), rs.getString("authid"), rs.getString("registrar"), integer(rs, "r_port"),
@@ -84,6 +78,20 @@ final class Mappers {
         instant(rs, "confirmation_key_expires_at"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  static Password password(ResultSet rs) throws SQLException {
+    return new Password(rs.getLong("account_id"), Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(),
+        rs.getString("ha1"), rs.getString("ha1b"));
+  }
+
+  static AccountType accountType(ResultSet rs) throws SQLException {
+    return new AccountType(rs.getLong("id"), rs.getString("key"), instant(rs, "created_at"), instant(rs, "updated_at"));
+  }
+
+  static Action action(ResultSet rs) throws SQLException {
+    return new Action(rs.getLong("id"), rs.getLong("account_id"), rs.getString("key"), rs.getString("code"),
+        instant(rs, "created_at"), instant(rs, "updated_at"));
   }
 
   static Domain domain(ResultSet rs) throws SQLException {

@@ -21,7 +21,9 @@ public interface PasswordDao {
   int insert(@Bind("accountId") long accountId, @Bind("algorithm") String algorithm, @Bind("ha1") String ha1,
       @Bind("ha1b") String ha1b, @Bind("now") Instant now);
 
-  @SqlQuery("SELECT * FROM account_passwords WHERE account_id = :accountId ORDER BY algorithm")
+  String LIST = "SELECT * FROM account_passwords WHERE account_id = :accountId ORDER BY algorithm";
+
+  @SqlQuery(LIST)
   List<Password> list(@Bind("accountId") long accountId);
 
   @SqlQuery("SELECT * FROM account_passwords WHERE account_id = :accountId AND algorithm = :algorithm")

@@ -51,11 +51,11 @@ public final class AccountService {
   // Lookups
 
   public Optional<Account> findById(long id) {
-    return db.read(daos -> daos.accounts().findById(id));
+    return db.fast().accountById(id);
   }
 
   public Optional<Account> findBySip(String username, String domain) {
-    return db.read(daos -> daos.accounts().findBySip(username, DomainService.normalize(domain)));
+    return db.fast().accountBySip(username, DomainService.normalize(domain));
   }
 
   public Optional<Account> findBySip(String sip) {
@@ -81,11 +81,11 @@ public final class AccountService {
   }
 
   public List<Password> passwords(long accountId) {
-    return db.read(daos -> daos.passwords().list(accountId));
+    return db.fast().passwords(accountId);
   }
 
   public Optional<Password> password(long accountId, Algorithm algorithm) {
-    return db.read(daos -> daos.passwords().find(accountId, algorithm.wireName()));
+    return passwords(accountId).stream().filter(p -> p.algorithm() == algorithm).findFirst();
   }
 
   static NotFoundException notFound() {

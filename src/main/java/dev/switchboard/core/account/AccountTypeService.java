@@ -30,7 +30,7 @@ public final class AccountTypeService {
   }
 
   public List<AccountType> typesOf(long accountId) {
-    return db.read(d -> d.accountTypes().typesOf(accountId));
+    return db.fast().typesOf(accountId);
   }
 
   public AccountType create(String key) {

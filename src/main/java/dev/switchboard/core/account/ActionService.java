@@ -28,7 +28,7 @@ public final class ActionService {
   }
 
   public List<Action> actionsOf(long accountId) {
-    return db.read(d -> d.actions().actionsOf(accountId));
+    return db.fast().actionsOf(accountId);
   }
 
   public List<Action> list(Account caller, long accountId) {

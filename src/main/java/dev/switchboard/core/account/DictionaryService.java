@@ -23,7 +23,7 @@ public final class DictionaryService {
 
   public Map<String, String> entries(long accountId) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (DictionaryDao.Entry e : db.read(d -> d.dictionary().entries(accountId))) {
+    for (DictionaryDao.Entry e : db.fast().dictionary(accountId)) {
       out.put(e.key(), e.value());
     }
     return out;

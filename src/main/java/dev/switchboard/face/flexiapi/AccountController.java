@@ -44,7 +44,7 @@ final class AccountController {
   // User
 
   void show(Context ctx) {
-    ctx.json(json(accounts.getById(me(ctx).id())));
+    ctx.json(json(me(ctx)));
   }
 
   void provisionMe(Context ctx) {
