@@ -21,6 +21,7 @@ import dev.switchboard.core.account.LineService;
 import dev.switchboard.core.alias.AliasService;
 import dev.switchboard.core.device.PhoneService;
 import dev.switchboard.core.number.NumberPool;
+import dev.switchboard.core.statistics.StatisticsService;
 import dev.switchboard.core.account.ActionService;
 import dev.switchboard.core.account.DictionaryService;
 import dev.switchboard.core.account.ProvisioningTokens;
@@ -65,6 +66,7 @@ public final class Services implements AutoCloseable {
   public final NumberPool numbers;
   public final PhoneService phones;
   public final HermesAuth hermesAuth;
+  public final StatisticsService statistics;
   public final Provisioning provisioning;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
@@ -105,6 +107,7 @@ public final class Services implements AutoCloseable {
     this.aliases = new AliasService(db, accounts, domains, clock);
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
+    this.statistics = new StatisticsService(db, clock, config.app().adminsManageMultiDomains());
     var h = config.hermes();
     this.hermesAuth = new HermesAuth(db, accounts, limiter, clock, new HermesAuth.Settings(
         Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),

@@ -107,6 +107,10 @@ public final class Daos {
     return dao(DirectoryDao.class);
   }
 
+  public StatisticsDao statistics() {
+    return dao(StatisticsDao.class);
+  }
+
   public NonceDao nonces() {
     return dao(NonceDao.class);
   }

@@ -129,7 +129,8 @@ public final class Database implements AutoCloseable {
   private static boolean isUniqueViolation(SQLException e) {
     // PostgreSQL: SQLSTATE 23505. SQLite: SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY (extended codes 2067, 1555).
     return "23505".equals(e.getSQLState()) || e.getErrorCode() == 2067 || e.getErrorCode() == 1555
-        || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE"));
+        || (e.getMessage() != null && (e.getMessage().contains("SQLITE_CONSTRAINT_UNIQUE")
+            || e.getMessage().contains("SQLITE_CONSTRAINT_PRIMARYKEY")));
   }
 
   /** The per-request reads, in plain JDBC. */

@@ -45,6 +45,8 @@ final class Mappers {
     jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Key.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Grant.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(HermesDao.Session.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(StatisticsDao.Message.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(StatisticsDao.Call.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));

@@ -26,6 +26,7 @@ public final class FlexiApiFace implements Face {
   private final AccountDetailsController details;
   private final VcardController vcards;
   private final MessageController messages = new MessageController();
+  private final StatisticsController statistics;
   private final boolean dangerousEndpoints;
 
   public FlexiApiFace(Services s) {
@@ -36,6 +37,7 @@ public final class FlexiApiFace implements Face {
     this.contacts = new ContactController(s.contacts, s.accountTypes, views);
     this.details = new AccountDetailsController(s.accountTypes, s.actions, s.dictionary, views);
     this.vcards = new VcardController(s.contacts, s.accountTypes, s.actions);
+    this.statistics = new StatisticsController(s.statistics);
     this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
     this.dangerousEndpoints = s.config.app().dangerousEndpoints();
@@ -132,6 +134,15 @@ public final class FlexiApiFace implements Face {
     r.get("/api/accounts/{id}/dictionary", details::dictionary, ADMIN);
     r.post("/api/accounts/{id}/dictionary/{key}", details::putEntry, ADMIN);
     r.delete("/api/accounts/{id}/dictionary/{key}", details::removeEntry, ADMIN);
+
+    // Admin: statistics announced by Flexisip, and daily counts
+    r.post("/api/statistics/messages", statistics::createMessage, ADMIN);
+    r.patch("/api/statistics/messages/{message_id}/to/{to}/devices/{device_id}", statistics::messageDevice, ADMIN);
+    r.post("/api/statistics/calls", statistics::createCall, ADMIN);
+    r.patch("/api/statistics/calls/{call_id}/devices/{device_id}", statistics::callDevice, ADMIN);
+    r.patch("/api/statistics/calls/{call_id}", statistics::endCall, ADMIN);
+    r.get("/api/statistics/messages/daily", statistics::dailyMessages, ADMIN);
+    r.get("/api/statistics/calls/daily", statistics::dailyCalls, ADMIN);
 
     // Admin: SIP messages (503 until the SIP layer exists)
     r.post("/api/messages", messages::send, ADMIN);

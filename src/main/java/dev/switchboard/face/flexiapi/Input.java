@@ -67,6 +67,35 @@ final class Input {
     };
   }
 
+  /** An integer; null when absent, 422 when not an integer. */
+  Integer integer(String name) {
+    String value = string(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw ValidationException.of(name, "The " + name.replace('_', ' ') + " must be an integer.");
+    }
+  }
+
+  /** A scalar inside an object parameter ({@code object.key}); null when absent. */
+  String nested(String object, String key) {
+    if (json == null) {
+      return ctx.formParam(object + "[" + key + "]");
+    }
+    JsonNode outer = json.get(object);
+    if (outer == null || outer.isNull()) {
+      return null;
+    }
+    if (!outer.isObject()) {
+      throw ValidationException.of(object, "The " + object.replace('_', ' ') + " must be an object.");
+    }
+    JsonNode value = outer.get(key);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
   /** An associative array of strings (the dictionary parameter); null when absent. */
   Map<String, String> map(String name) {
     if (json == null || json.get(name) == null || json.get(name).isNull()) {
