@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.config.Config;
 import dev.switchboard.face.flexiapi.FlexiApiFace;
 import dev.switchboard.face.hermes.HermesFace;
+import dev.switchboard.face.phoned.PhonedServer;
 import dev.switchboard.http.HttpServer;
 import dev.switchboard.notify.OutboxWorker;
 import dev.switchboard.notify.Templates;
@@ -30,6 +31,7 @@ public final class Server implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
   private final OutboxWorker outbox;
+  private final PhonedServer phoned;
 
   public Server(Config config, Clock clock) {
     this.services = new Services(config, clock);
@@ -45,6 +47,8 @@ public final class Server implements AutoCloseable {
     HermesFace hermes = new HermesFace(services);
     this.http = new HttpServer(config.http().host(), config.http().port(), config.http().maxRequestBytes(),
         config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi, hermes));
+    var p = config.phoned();
+    this.phoned = p.http().enabled() || p.https().enabled() ? new PhonedServer(services) : null;
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "housekeeping");
       t.setDaemon(true);
@@ -53,6 +57,10 @@ public final class Server implements AutoCloseable {
   }
 
   public Server start() {
+    // phoned first: once /health answers, every listener is up.
+    if (phoned != null) {
+      phoned.start();
+    }
     http.start();
     outbox.start();
     housekeeping.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
@@ -80,6 +88,9 @@ public final class Server implements AutoCloseable {
   public void close() {
     LOG.info("Switchboard stopping");
     http.stop();
+    if (phoned != null) {
+      phoned.stop();
+    }
     outbox.close();
     housekeeping.shutdownNow();
     gcMetrics.close();

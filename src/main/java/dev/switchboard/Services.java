@@ -20,6 +20,7 @@ import dev.switchboard.core.account.AccountTypeService;
 import dev.switchboard.core.account.LineService;
 import dev.switchboard.core.alias.AliasService;
 import dev.switchboard.core.device.PhoneService;
+import dev.switchboard.core.directory.DirectoryService;
 import dev.switchboard.core.number.NumberPool;
 import dev.switchboard.core.statistics.StatisticsService;
 import dev.switchboard.core.account.ActionService;
@@ -67,6 +68,7 @@ public final class Services implements AutoCloseable {
   public final PhoneService phones;
   public final HermesAuth hermesAuth;
   public final StatisticsService statistics;
+  public final DirectoryService directory;
   public final Provisioning provisioning;
   public final ApiKeys apiKeys;
   public final DigestAuthenticator digest;
@@ -108,6 +110,7 @@ public final class Services implements AutoCloseable {
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
     this.statistics = new StatisticsService(db, clock, config.app().adminsManageMultiDomains());
+    this.directory = new DirectoryService(db, contacts, config.directory());
     var h = config.hermes();
     this.hermesAuth = new HermesAuth(db, accounts, limiter, clock, new HermesAuth.Settings(
         Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),

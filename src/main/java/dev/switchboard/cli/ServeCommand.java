@@ -24,8 +24,29 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "-l", paramLabel = "LOG_LEVEL", description = "One of critical, error, warning, info, debug.")
   String logLevel;
 
+  @Option(names = {"-u", "--user"}, paramLabel = "USER",
+      description = "Run as USER (phoned's option). The JVM cannot change its user after binding: start as USER "
+          + "with CAP_NET_BIND_SERVICE for ports below 1024.")
+  String user;
+
+  @Option(names = {"-f", "--foreground"}, description = "Accepted for phoned compatibility: serve always runs in the foreground.")
+  boolean foreground;
+
+  /**
+   * A JVM cannot setuid: -u is honoured when the process already runs as that user, and refused with
+   * the way to do it otherwise (systemd User= with AmbientCapabilities=CAP_NET_BIND_SERVICE).
+   */
+  private void checkUser() {
+    if (user != null && !user.equals(System.getProperty("user.name"))) {
+      throw new ConfigException("-u " + user + ": the JVM cannot drop privileges after binding; start the server as "
+          + user + " and give it CAP_NET_BIND_SERVICE for ports below 1024 (systemd: User=" + user
+          + ", AmbientCapabilities=CAP_NET_BIND_SERVICE)");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
+    checkUser();
     Config loaded = config.load();
     String level = debug ? "debug" : logLevel != null ? logLevel : loaded.log().level();
     LogLevel parsed = LogLevel.parse(level);

@@ -1,6 +1,8 @@
 package dev.switchboard.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** The whole configuration, bound from config/switchboard.yml, the `-c` file and the environment. */
 public record Config(
@@ -15,6 +17,8 @@ public record Config(
     Auth auth,
     Provisioning provisioning,
     Hermes hermes,
+    Phoned phoned,
+    Directory directory,
     Mail mail,
     Sms sms,
     Push push,
@@ -51,6 +55,24 @@ public record Config(
   public record Hermes(int authKeyLifetimeSeconds, int authKeyGraceSeconds, int sessionLifetimeSeconds,
       int sessionIdleSeconds, int maxNumberRange) {}
 
+  public record Phoned(Listener http, Tls https, List<String> authorizedSubnets, String defaultProfile) {}
+
+  public record Listener(boolean enabled, String host, int port) {}
+
+  public record Tls(boolean enabled, String host, int port, String certificate, String privateKey) {}
+
+  public record Directory(Map<String, Profile> profiles) {}
+
+  public record Profile(List<Source> sources) {}
+
+  /** A directory source; which fields matter depends on its type (accounts, personal, csv, ldap). */
+  public record Source(String type, List<String> domains, String file, String nameColumn,
+      List<NumberField> numberColumns, String url, String bindDn, String bindPassword, String baseDn, String filter,
+      String nameAttribute, List<NumberField> numberAttributes, Integer connectTimeoutMs, Integer responseTimeoutMs) {}
+
+  /** A number column (csv) or attribute (ldap) and the label its lines carry ("" for none). */
+  public record NumberField(String column, String attribute, String label) {}
+
   public record Mail(String host, int port, String security, String username, String password, String from) {}
 
   public record Sms(String url, String username, String password, String sender, String contentType,
@@ -78,7 +100,7 @@ public record Config(
   }
 
   public Config withLogLevel(String level) {
-    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, hermes, mail, sms, push, outbox,
+    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, hermes, phoned, directory, mail, sms, push, outbox,
         templates, new Log(level));
   }
 

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   private static final String DEFAULTS = "/config/switchboard.yml";
   private static final String ENV_PREFIX = "SWITCHBOARD_";
+  /** Keys whose value a file replaces entirely instead of merging into the defaults. */
+  private static final java.util.Set<String> REPLACED_WHOLE = java.util.Set.of("directory.profiles");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -87,7 +89,9 @@ public final class ConfigLoader {
       if (current == null) {
         throw new ConfigException("unknown configuration key '" + key + "'");
       }
-      if (current.isObject()) {
+      if (REPLACED_WHOLE.contains(key) || current.isArray()) {
+        base.set(field.getKey(), field.getValue());
+      } else if (current.isObject()) {
         if (!field.getValue().isObject()) {
           throw new ConfigException("configuration key '" + key + "' must be a mapping");
         }
@@ -104,12 +108,22 @@ public final class ConfigLoader {
     for (String name : names) {
       String key = prefix + name;
       JsonNode child = node.get(name);
+      if (REPLACED_WHOLE.contains(key)) {
+        continue;
+      }
       if (child.isObject()) {
         applyEnvironment((ObjectNode) child, env, key + ".");
         continue;
       }
       String value = env.get(environmentName(key));
-      if (value != null) {
+      if (value != null && child.isArray()) {
+        var list = node.putArray(name);
+        for (String item : value.split(",")) {
+          if (!item.isBlank()) {
+            list.add(item.trim());
+          }
+        }
+      } else if (value != null) {
         node.put(name, value);
       }
     }
@@ -184,11 +198,44 @@ public final class ConfigLoader {
     String templatesDir = c.templates().dir();
     require(templatesDir.isBlank() || Files.isDirectory(Path.of(templatesDir)), "templates.dir",
         "names a directory that does not exist: " + templatesDir);
+    validatePhoned(c);
     require(LogLevel.parse(c.log().level()) != null, "log.level",
         "must be one of critical, error, warning, info, debug");
     String keyFile = c.jwt().publicKeyFile();
     require(keyFile == null || keyFile.isBlank() || Files.isReadable(Path.of(keyFile)), "jwt.public_key_file",
         "names a file that cannot be read: " + keyFile);
+  }
+
+  private static void validatePhoned(Config c) {
+    var p = c.phoned();
+    requirePort("phoned.http.port", p.http().port());
+    requirePort("phoned.https.port", p.https().port());
+    for (String subnet : p.authorizedSubnets()) {
+      require(subnet.matches("[0-9a-fA-F:.]+(/\\d{1,3})?"), "phoned.authorized_subnets",
+          "holds '" + subnet + "', which is not an IP address or a CIDR network");
+    }
+    require(!p.https().certificate().isBlank() == !p.https().privateKey().isBlank(), "phoned.https",
+        "needs both certificate and private_key, or neither");
+    require(c.directory().profiles().containsKey(p.defaultProfile()), "phoned.default_profile",
+        "names no profile of directory.profiles");
+    c.directory().profiles().forEach((name, profile) -> {
+      String where = "directory.profiles." + name + ".sources";
+      require(profile.sources() != null && !profile.sources().isEmpty(), where, "must list at least one source");
+      for (Config.Source s : profile.sources()) {
+        require(s.type() != null && List.of("accounts", "personal", "csv", "ldap").contains(s.type()), where,
+            "has a source of unknown type '" + s.type() + "' (accounts, personal, csv, ldap)");
+        if ("csv".equals(s.type())) {
+          require(s.file() != null && Files.isReadable(Path.of(s.file())), where, "csv source: file cannot be read");
+          require(s.nameColumn() != null && s.numberColumns() != null && !s.numberColumns().isEmpty(), where,
+              "csv source: name_column and number_columns are required");
+        }
+        if ("ldap".equals(s.type())) {
+          require(s.url() != null && s.baseDn() != null && s.filter() != null && s.nameAttribute() != null
+              && s.numberAttributes() != null && !s.numberAttributes().isEmpty(), where,
+              "ldap source: url, base_dn, filter, name_attribute and number_attributes are required");
+        }
+      }
+    });
   }
 
   private static void requirePort(String key, int port) {

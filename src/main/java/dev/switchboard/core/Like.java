@@ -1,6 +1,9 @@
 package dev.switchboard.core;
 
-/** SQL LIKE patterns (with `\` as the escape character) built from what people type. */
+/**
+ * SQL LIKE patterns (with `!` as the escape character: a backslash inside a quoted literal trips
+ * JDBI's statement parser) built from what people type.
+ */
 public final class Like {
   private Like() {}
 
@@ -27,8 +30,8 @@ public final class Like {
   }
 
   private static void literal(StringBuilder b, char c) {
-    if (c == '%' || c == '_' || c == '\\') {
-      b.append('\\');
+    if (c == '%' || c == '_' || c == '!') {
+      b.append('!');
     }
     b.append(c);
   }

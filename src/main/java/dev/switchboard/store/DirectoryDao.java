@@ -42,10 +42,10 @@ public interface DirectoryDao {
   @SqlUpdate("DELETE FROM number_pool WHERE number = :number")
   int deleteNumber(@Bind("number") String number);
 
-  @SqlQuery("SELECT number FROM number_pool WHERE number LIKE :pattern ESCAPE '\\' ORDER BY number LIMIT :limit")
+  @SqlQuery("SELECT number FROM number_pool WHERE number LIKE :pattern ESCAPE '!' ORDER BY number LIMIT :limit")
   List<String> numbers(@Bind("pattern") String pattern, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT number FROM number_pool WHERE number LIKE :pattern ESCAPE '\\' ORDER BY RANDOM() LIMIT :limit")
+  @SqlQuery("SELECT number FROM number_pool WHERE number LIKE :pattern ESCAPE '!' ORDER BY RANDOM() LIMIT :limit")
   List<String> randomNumbers(@Bind("pattern") String pattern, @Bind("limit") int limit);
 
   // Devices (phone associations)
@@ -83,7 +83,7 @@ public interface DirectoryDao {
   @SqlQuery("SELECT COUNT(*) FROM device_accounts WHERE account_id = :accountId")
   int devicesOf(@Bind("accountId") long accountId);
 
-  @SqlQuery("SELECT mac FROM devices WHERE mac LIKE :pattern ESCAPE '\\' ORDER BY mac")
+  @SqlQuery("SELECT mac FROM devices WHERE mac LIKE :pattern ESCAPE '!' ORDER BY mac")
   List<String> macs(@Bind("pattern") String pattern);
 
   // Domain servers

@@ -38,11 +38,11 @@ public interface HermesDao {
       @Bind("now") Instant now);
 
   /** Accounts whose user@domain matches a LIKE pattern (lowercase), in order, at most {@code limit}. */
-  @SqlQuery(AccountDao.SELECT + "WHERE LOWER(a.username || '@' || d.name) LIKE :pattern ESCAPE '\\'"
+  @SqlQuery(AccountDao.SELECT + "WHERE LOWER(a.username || '@' || d.name) LIKE :pattern ESCAPE '!'"
       + " ORDER BY d.name, a.username LIMIT :limit")
   List<Account> search(@Bind("pattern") String pattern, @Bind("limit") int limit);
 
-  @SqlQuery(AccountDao.SELECT + "WHERE LOWER(a.username || '@' || d.name) LIKE :pattern ESCAPE '\\'"
+  @SqlQuery(AccountDao.SELECT + "WHERE LOWER(a.username || '@' || d.name) LIKE :pattern ESCAPE '!'"
       + " AND d.name = :domain ORDER BY a.username LIMIT :limit")
   List<Account> searchInDomain(@Bind("pattern") String pattern, @Bind("domain") String domain, @Bind("limit") int limit);
 

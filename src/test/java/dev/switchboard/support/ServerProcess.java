@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
+  private final int phonedPort;
+  private final int phonedTlsPort;
   private final Path workDir;
   private final Path log;
   private final Map<String, String> env;
@@ -27,6 +29,8 @@ public final class ServerProcess implements AutoCloseable {
   private ServerProcess(Process process, int httpPort, Path workDir, Path log, Map<String, String> env) {
     this.process = process;
     this.httpPort = httpPort;
+    this.phonedPort = Integer.parseInt(env.get("SWITCHBOARD_PHONED_HTTP_PORT"));
+    this.phonedTlsPort = Integer.parseInt(env.get("SWITCHBOARD_PHONED_HTTPS_PORT"));
     this.workDir = workDir;
     this.log = log;
     this.env = env;
@@ -43,6 +47,11 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts `serve` and waits until /health answers 200. */
   public static ServerProcess start(TestDatabase db, Map<String, String> extraEnv) {
+    return start(db, extraEnv, null);
+  }
+
+  /** Starts `serve -c configFile` (null: no file) and waits until /health answers 200. */
+  public static ServerProcess start(TestDatabase db, Map<String, String> extraEnv, Path configFile) {
     try {
       Path workDir = Files.createTempDirectory("switchboard-server");
       int port = freePort();
@@ -51,9 +60,14 @@ public final class ServerProcess implements AutoCloseable {
       env.put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
       env.put("SWITCHBOARD_DATA_DIR", workDir.resolve("data").toString());
       env.put("SWITCHBOARD_SIP_DOMAIN", "sip.example.org");
+      env.put("SWITCHBOARD_PHONED_HTTP_HOST", "127.0.0.1");
+      env.put("SWITCHBOARD_PHONED_HTTP_PORT", Integer.toString(freePort()));
+      env.put("SWITCHBOARD_PHONED_HTTPS_HOST", "127.0.0.1");
+      env.put("SWITCHBOARD_PHONED_HTTPS_PORT", Integer.toString(freePort()));
       env.putAll(extraEnv);
       Path log = workDir.resolve("server.log");
-      Process p = Jar.command(env, workDir, "serve").redirectErrorStream(true)
+      String[] args = configFile == null ? new String[] {"serve"} : new String[] {"serve", "-c", configFile.toString()};
+      Process p = Jar.command(env, workDir, args).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       ServerProcess server = new ServerProcess(p, port, workDir, log, env);
       server.awaitHealthy();
@@ -94,6 +108,16 @@ public final class ServerProcess implements AutoCloseable {
 
   public String url(String path) {
     return "http://127.0.0.1:" + httpPort + path;
+  }
+
+  /** A phone directory URL on the phoned HTTP listener. */
+  public String phoned(String path) {
+    return "http://127.0.0.1:" + phonedPort + path;
+  }
+
+  /** A phone directory URL on the phoned HTTPS listener. */
+  public String phonedTls(String path) {
+    return "https://127.0.0.1:" + phonedTlsPort + path;
   }
 
   public int httpPort() {

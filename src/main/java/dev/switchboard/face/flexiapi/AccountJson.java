@@ -18,6 +18,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record AccountJson(
     long id,
+    String uuid,
     String username,
     String domain,
     String realm,
@@ -53,7 +54,7 @@ record AccountJson(
 
   static AccountJson of(Account a, List<Password> passwords, Map<String, String> dictionary, List<AccountType> types,
       List<Action> actions, String confirmationKey, String provisioningToken, boolean withHashes) {
-    return new AccountJson(a.id(), a.username(), a.domain(), a.realm(), a.displayName(), a.email(), a.phone(),
+    return new AccountJson(a.id(), a.uuid(), a.username(), a.domain(), a.realm(), a.displayName(), a.email(), a.phone(),
         a.activated(), a.blocked(), a.role().isAdmin(), a.role() == Role.SUPER_ADMIN, a.dtmfProtocol(), a.userAgent(),
         a.sipUri(),
         passwords.stream().map(p -> new PasswordJson(p.algorithm().wireName(), withHashes ? p.ha1() : null)).toList(),
