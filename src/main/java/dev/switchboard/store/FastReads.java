@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountDetails;
 import dev.switchboard.core.account.AccountType;
 import dev.switchboard.core.account.Action;
 import dev.switchboard.core.account.Password;
@@ -55,6 +56,41 @@ public final class FastReads {
   public Optional<Account> accountBySip(String username, String domain) {
     return one(AccountDao.BY_SIP, Map.of("username", username, "domain", domain), Mappers::account);
   }
+
+  /**
+   * Everything the account JSON shows beside the row, in one round trip: credentials, dictionary,
+   * types and actions as one UNION, told apart by a kind column.
+   */
+  public AccountDetails details(long accountId) {
+    List<Password> passwords = new ArrayList<>();
+    Map<String, String> dictionary = new java.util.LinkedHashMap<>();
+    List<AccountType> types = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
+    list(DETAILS, Map.of("accountId", accountId), rs -> {
+      switch (rs.getString("kind")) {
+        case "p" -> passwords.add(new Password(accountId,
+            dev.switchboard.core.account.Algorithm.fromWire(rs.getString("k")).orElseThrow(), rs.getString("v"),
+            rs.getString("w")));
+        case "d" -> dictionary.put(rs.getString("k"), rs.getString("v"));
+        case "t" -> types.add(new AccountType(rs.getLong("id"), rs.getString("k"), Mappers.instant(rs, "created_at"),
+            Mappers.instant(rs, "updated_at")));
+        default -> actions.add(new Action(rs.getLong("id"), accountId, rs.getString("k"), rs.getString("v"),
+            Mappers.instant(rs, "created_at"), Mappers.instant(rs, "updated_at")));
+      }
+      return null;
+    });
+    return new AccountDetails(passwords, dictionary, types, actions);
+  }
+
+  private static final String DETAILS =
+      "SELECT 'p' AS kind, CAST(NULL AS BIGINT) AS id, algorithm AS k, ha1 AS v, ha1b AS w, created_at, created_at"
+      + " AS updated_at FROM account_passwords WHERE account_id = :accountId"
+      + " UNION ALL SELECT 'd', CAST(NULL AS BIGINT), key, value, NULL, created_at, updated_at FROM account_dictionary"
+      + " WHERE account_id = :accountId"
+      + " UNION ALL SELECT 't', t.id, t.key, NULL, NULL, t.created_at, t.updated_at FROM account_types t"
+      + " JOIN account_account_types at ON at.type_id = t.id WHERE at.account_id = :accountId"
+      + " UNION ALL SELECT 'a', id, key, code, NULL, created_at, updated_at FROM account_actions"
+      + " WHERE account_id = :accountId ORDER BY 1, 3";
 
   public List<Password> passwords(long accountId) {
     return list(PasswordDao.LIST, Map.of("accountId", accountId), Mappers::password);

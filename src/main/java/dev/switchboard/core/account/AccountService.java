@@ -81,6 +81,11 @@ public final class AccountService {
     return findById(id).orElseThrow(AccountService::notFound);
   }
 
+  /** Credentials, dictionary, types and actions of an account, read together. */
+  public AccountDetails details(long accountId) {
+    return db.fast().details(accountId);
+  }
+
   public List<Password> passwords(long accountId) {
     return db.fast().passwords(accountId);
   }

@@ -1,6 +1,7 @@
 package dev.switchboard.face.flexiapi;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountDetails;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.AccountTypeService;
 import dev.switchboard.core.account.ActionService;
@@ -25,7 +26,8 @@ final class AccountViews {
   }
 
   AccountJson json(Account a, String confirmationKey, String provisioningToken, boolean withHashes) {
-    return AccountJson.of(a, accounts.passwords(a.id()), dictionary.entries(a.id()), types.typesOf(a.id()),
-        actions.actionsOf(a.id()), confirmationKey, provisioningToken, withHashes);
+    AccountDetails d = accounts.details(a.id());
+    return AccountJson.of(a, d.passwords(), d.dictionary(), d.types(), d.actions(), confirmationKey, provisioningToken,
+        withHashes);
   }
 }
