@@ -22,6 +22,21 @@ public final class AccountRules {
 
   private AccountRules() {}
 
+  /** The checked values an admin's account input yields (null where invalid; the errors are recorded). */
+  public record Checked(Algorithm algorithm, String phone) {}
+
+  /** The rules an admin's create and update share: username, password, algorithm, email, phone, DTMF, name. */
+  public static Checked adminInput(Validation v, AccountInput in, boolean usernameRequired) {
+    username(v, in.username(), usernameRequired);
+    password(v, in.password(), "password");
+    Algorithm algorithm = algorithm(v, in.algorithm());
+    email(v, in.email());
+    String phone = phone(v, in.phone());
+    dtmfProtocol(v, in.dtmfProtocol());
+    displayName(v, in.displayName());
+    return new Checked(algorithm, phone);
+  }
+
   public static void username(Validation v, String username, boolean required) {
     if (username == null || username.isEmpty()) {
       v.check(!required, "username", "The username field is required.");

@@ -161,13 +161,9 @@ public final class AccountService {
   /** POST /accounts by an admin. */
   public Issued create(Account caller, AccountInput in) {
     Validation v = new Validation();
-    AccountRules.username(v, in.username(), true);
-    AccountRules.password(v, in.password(), "password");
-    Algorithm algorithm = AccountRules.algorithm(v, in.algorithm());
-    AccountRules.email(v, in.email());
-    String phone = AccountRules.phone(v, in.phone());
-    AccountRules.dtmfProtocol(v, in.dtmfProtocol());
-    AccountRules.displayName(v, in.displayName());
+    AccountRules.Checked checked = AccountRules.adminInput(v, in, true);
+    Algorithm algorithm = checked.algorithm();
+    String phone = checked.phone();
     Instant keyExpires = AccountRules.datetime(v, "confirmation_key_expires", in.confirmationKeyExpires());
     DictionaryService.check(v, in.dictionary());
     String domainName = in.domain() != null && seesAllDomains(caller) ? in.domain()
@@ -199,13 +195,9 @@ public final class AccountService {
   public Account update(Account caller, long id, AccountInput in) {
     Account target = manageable(caller, id);
     Validation v = new Validation();
-    AccountRules.username(v, in.username(), false);
-    AccountRules.password(v, in.password(), "password");
-    Algorithm algorithm = AccountRules.algorithm(v, in.algorithm());
-    AccountRules.email(v, in.email());
-    String phone = AccountRules.phone(v, in.phone());
-    AccountRules.dtmfProtocol(v, in.dtmfProtocol());
-    AccountRules.displayName(v, in.displayName());
+    AccountRules.Checked checked = AccountRules.adminInput(v, in, false);
+    Algorithm algorithm = checked.algorithm();
+    String phone = checked.phone();
     v.throwIfAny();
     return write(daos -> {
       String username = in.username() != null ? in.username() : target.username();

@@ -31,9 +31,6 @@ public final class SelfService {
   private static final int CODE_DIGITS = 6;
   private static final int MAX_CODE_ATTEMPTS = 5;
 
-  /** An account and the secrets it was just given, or its stored HA1s for recovery. */
-  public record Recovered(Account account, List<Password> passwords) {}
-
   private final Database db;
   private final AccountService accounts;
   private final DomainService domains;
@@ -175,8 +172,8 @@ public final class SelfService {
     });
   }
 
-  /** GET /accounts/{sip}/recover/{key}: activates and returns the account with its stored HA1s. */
-  public Recovered recover(String sip, String key) {
+  /** GET /accounts/{sip}/recover/{key}: activates the account (the face then shows its stored HA1s). */
+  public Account recover(String sip, String key) {
     Account account = findBySipOrPhone(sip);
     java.util.function.Supplier<RuntimeException> invalid =
         () -> new NotFoundException("Account not found or wrong recovery key");
@@ -186,7 +183,7 @@ public final class SelfService {
       daos.accounts().updateActivated(account.id(), true, clock.instant());
       return null;
     });
-    return new Recovered(accounts.getById(account.id()), accounts.passwords(account.id()));
+    return accounts.getById(account.id());
   }
 
   private Account findBySipOrPhone(String sip) {

@@ -1,6 +1,5 @@
 package dev.switchboard.face.flexiapi;
 
-import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.Page;
 import dev.switchboard.core.ValidationException;
 import dev.switchboard.core.account.Account;
@@ -31,10 +30,6 @@ final class AccountController {
     return views.json(a);
   }
 
-  private static Account me(Context ctx) {
-    return FlexiAuth.principal(ctx).account();
-  }
-
   static AccountInput input(Input in) {
     return new AccountInput(in.string("username"), in.string("domain"), in.string("password"), in.string("algorithm"),
         in.string("display_name"), in.string("email"), in.string("phone"), in.string("dtmf_protocol"),
@@ -44,106 +39,101 @@ final class AccountController {
   // User
 
   void show(Context ctx) {
-    ctx.json(json(me(ctx)));
+    ctx.json(json(Paths.caller(ctx)));
   }
 
   void provisionMe(Context ctx) {
-    AccountService.Issued issued = accounts.provision(me(ctx).id());
+    AccountService.Issued issued = accounts.provision(Paths.caller(ctx).id());
     ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
   }
 
   void deleteMe(Context ctx) {
-    self.delete(me(ctx));
+    self.delete(Paths.caller(ctx));
     ctx.status(200).json(Map.of());
   }
 
   void changePassword(Context ctx) {
     Input in = Input.of(ctx);
-    ctx.json(json(self.changePassword(me(ctx), in.string("algorithm"), in.string("old_password"), in.string("password"))));
+    ctx.json(json(self.changePassword(Paths.caller(ctx), in.string("algorithm"), in.string("old_password"), in.string("password"))));
   }
 
   void requestEmailChange(Context ctx) {
-    self.requestEmailChange(me(ctx), Input.of(ctx).string("email"));
+    self.requestEmailChange(Paths.caller(ctx), Input.of(ctx).string("email"));
     ctx.status(200).json(Map.of());
   }
 
   void confirmEmailChange(Context ctx) {
-    ctx.json(json(self.confirmEmailChange(me(ctx), Input.of(ctx).string("code"))));
+    ctx.json(json(self.confirmEmailChange(Paths.caller(ctx), Input.of(ctx).string("code"))));
   }
 
   void requestPhoneChange(Context ctx) {
-    self.requestPhoneChange(me(ctx), Input.of(ctx).string("phone"));
+    self.requestPhoneChange(Paths.caller(ctx), Input.of(ctx).string("phone"));
     ctx.status(200).json(Map.of());
   }
 
   void confirmPhoneChange(Context ctx) {
-    ctx.json(json(self.confirmPhoneChange(me(ctx), Input.of(ctx).string("code"))));
+    ctx.json(json(self.confirmPhoneChange(Paths.caller(ctx), Input.of(ctx).string("code"))));
   }
 
   // Admin
 
   void create(Context ctx) {
-    AccountService.Issued issued = accounts.create(me(ctx), input(Input.of(ctx)));
+    AccountService.Issued issued = accounts.create(Paths.caller(ctx), input(Input.of(ctx)));
     ctx.status(201).json(views.json(issued.account(), issued.confirmationKey(), issued.provisioningToken(), false));
   }
 
   void update(Context ctx) {
-    ctx.json(json(accounts.update(me(ctx), id(ctx), input(Input.of(ctx)))));
+    ctx.json(json(accounts.update(Paths.caller(ctx), id(ctx), input(Input.of(ctx)))));
   }
 
   void get(Context ctx) {
-    ctx.json(json(accounts.manageable(me(ctx), id(ctx))));
+    ctx.json(json(accounts.manageable(Paths.caller(ctx), id(ctx))));
   }
 
   void list(Context ctx) {
     int page = positive(ctx, "page", 1);
     int perPage = Math.min(positive(ctx, "per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE);
-    Page<Account> result = accounts.list(me(ctx), page, perPage);
+    Page<Account> result = accounts.list(Paths.caller(ctx), page, perPage);
     ctx.json(paginator(ctx, result, result.items().stream().map(this::json).toList()));
   }
 
   void searchBySip(Context ctx) {
-    ctx.json(json(accounts.searchBySip(me(ctx), ctx.pathParam("sip"))));
+    ctx.json(json(accounts.searchBySip(Paths.caller(ctx), ctx.pathParam("sip"))));
   }
 
   void searchByEmail(Context ctx) {
-    ctx.json(json(accounts.searchByEmail(me(ctx), ctx.pathParam("email"))));
+    ctx.json(json(accounts.searchByEmail(Paths.caller(ctx), ctx.pathParam("email"))));
   }
 
   void delete(Context ctx) {
-    accounts.delete(me(ctx), id(ctx));
+    accounts.delete(Paths.caller(ctx), id(ctx));
     ctx.status(200).json(Map.of());
   }
 
   void activate(Context ctx) {
-    ctx.json(json(accounts.setActivated(me(ctx), id(ctx), true)));
+    ctx.json(json(accounts.setActivated(Paths.caller(ctx), id(ctx), true)));
   }
 
   void deactivate(Context ctx) {
-    ctx.json(json(accounts.setActivated(me(ctx), id(ctx), false)));
+    ctx.json(json(accounts.setActivated(Paths.caller(ctx), id(ctx), false)));
   }
 
   void block(Context ctx) {
-    ctx.json(json(accounts.setBlocked(me(ctx), id(ctx), true)));
+    ctx.json(json(accounts.setBlocked(Paths.caller(ctx), id(ctx), true)));
   }
 
   void unblock(Context ctx) {
-    ctx.json(json(accounts.setBlocked(me(ctx), id(ctx), false)));
+    ctx.json(json(accounts.setBlocked(Paths.caller(ctx), id(ctx), false)));
   }
 
   void provision(Context ctx) {
-    Account target = accounts.manageable(me(ctx), id(ctx));
+    Account target = accounts.manageable(Paths.caller(ctx), id(ctx));
     AccountService.Issued issued = accounts.provision(target.id());
     ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
   }
 
-  /** A numeric {id} path parameter; anything else names no account (404). */
-  static long id(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new NotFoundException("Account not found");
-    }
+  private static long id(Context ctx) {
+    return Paths.id(ctx, "id");
   }
 
   private static int positive(Context ctx, String name, int fallback) {

@@ -41,18 +41,6 @@ final class AccountDetailsController {
     }
   }
 
-  private static Account me(Context ctx) {
-    return FlexiAuth.principal(ctx).account();
-  }
-
-  private static long param(Context ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      throw new NotFoundException("Not found");
-    }
-  }
-
   // Account types
 
   void listTypes(Context ctx) {
@@ -60,7 +48,7 @@ final class AccountDetailsController {
   }
 
   void getType(Context ctx) {
-    ctx.json(TypeJson.of(types.get(param(ctx, "id"))));
+    ctx.json(TypeJson.of(types.get(Paths.id(ctx, "id"))));
   }
 
   void createType(Context ctx) {
@@ -68,21 +56,21 @@ final class AccountDetailsController {
   }
 
   void updateType(Context ctx) {
-    ctx.json(TypeJson.of(types.update(param(ctx, "id"), Input.of(ctx).string("key"))));
+    ctx.json(TypeJson.of(types.update(Paths.id(ctx, "id"), Input.of(ctx).string("key"))));
   }
 
   void deleteType(Context ctx) {
-    types.delete(param(ctx, "id"));
+    types.delete(Paths.id(ctx, "id"));
     ctx.json(Map.of());
   }
 
   void attachType(Context ctx) {
-    Account account = types.attach(me(ctx), param(ctx, "id"), param(ctx, "type_id"));
+    Account account = types.attach(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "type_id"));
     ctx.json(views.json(account));
   }
 
   void detachType(Context ctx) {
-    if (!types.detach(me(ctx), param(ctx, "id"), param(ctx, "type_id"))) {
+    if (!types.detach(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "type_id"))) {
       throw new NotFoundException("The account does not have this type");
     }
     ctx.json(Map.of());
@@ -91,41 +79,41 @@ final class AccountDetailsController {
   // Actions
 
   void listActions(Context ctx) {
-    ctx.json(actions.list(me(ctx), param(ctx, "id")).stream().map(ActionJson::of).toList());
+    ctx.json(actions.list(Paths.caller(ctx), Paths.id(ctx, "id")).stream().map(ActionJson::of).toList());
   }
 
   void getAction(Context ctx) {
-    ctx.json(ActionJson.of(actions.get(me(ctx), param(ctx, "id"), param(ctx, "action_id"))));
+    ctx.json(ActionJson.of(actions.get(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "action_id"))));
   }
 
   void createAction(Context ctx) {
     Input in = Input.of(ctx);
-    ctx.status(201).json(ActionJson.of(actions.create(me(ctx), param(ctx, "id"), in.string("key"), in.string("code"))));
+    ctx.status(201).json(ActionJson.of(actions.create(Paths.caller(ctx), Paths.id(ctx, "id"), in.string("key"), in.string("code"))));
   }
 
   void updateAction(Context ctx) {
     Input in = Input.of(ctx);
-    ctx.json(ActionJson.of(actions.update(me(ctx), param(ctx, "id"), param(ctx, "action_id"), in.string("key"),
+    ctx.json(ActionJson.of(actions.update(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "action_id"), in.string("key"),
         in.string("code"))));
   }
 
   void deleteAction(Context ctx) {
-    actions.delete(me(ctx), param(ctx, "id"), param(ctx, "action_id"));
+    actions.delete(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "action_id"));
     ctx.json(Map.of());
   }
 
   // Dictionary
 
   void dictionary(Context ctx) {
-    ctx.json(dictionary.entries(me(ctx), param(ctx, "id")));
+    ctx.json(dictionary.entries(Paths.caller(ctx), Paths.id(ctx, "id")));
   }
 
   void putEntry(Context ctx) {
-    ctx.json(dictionary.put(me(ctx), param(ctx, "id"), ctx.pathParam("key"), Input.of(ctx).string("value")));
+    ctx.json(dictionary.put(Paths.caller(ctx), Paths.id(ctx, "id"), ctx.pathParam("key"), Input.of(ctx).string("value")));
   }
 
   void removeEntry(Context ctx) {
-    dictionary.remove(me(ctx), param(ctx, "id"), ctx.pathParam("key"));
+    dictionary.remove(Paths.caller(ctx), Paths.id(ctx, "id"), ctx.pathParam("key"));
     ctx.json(Map.of());
   }
 }

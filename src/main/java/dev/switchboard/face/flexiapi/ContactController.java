@@ -34,36 +34,24 @@ final class ContactController {
     return new ListJson(l.id(), l.title(), l.description(), l.contactsCount(), members, l.createdAt(), l.updatedAt());
   }
 
-  private static Account me(Context ctx) {
-    return FlexiAuth.principal(ctx).account();
-  }
-
-  private static long param(Context ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      throw new NotFoundException("Not found");
-    }
-  }
-
   // The authenticated account
 
   void myContacts(Context ctx) {
-    ctx.json(contacts.contactsOf(me(ctx).id()).stream().map(views::json).toList());
+    ctx.json(contacts.contactsOf(Paths.caller(ctx).id()).stream().map(views::json).toList());
   }
 
   void myContact(Context ctx) {
-    ctx.json(views.json(contacts.contactOf(me(ctx).id(), ctx.pathParam("sip"))));
+    ctx.json(views.json(contacts.contactOf(Paths.caller(ctx).id(), ctx.pathParam("sip"))));
   }
 
   // Admin: an account's contacts
 
   void accountContacts(Context ctx) {
-    ctx.json(contacts.contactsOf(me(ctx), param(ctx, "id")).stream().map(views::json).toList());
+    ctx.json(contacts.contactsOf(Paths.caller(ctx), Paths.id(ctx, "id")).stream().map(views::json).toList());
   }
 
   void addContact(Context ctx) {
-    contacts.addContact(me(ctx), param(ctx, "id"), param(ctx, "contact_id"));
+    contacts.addContact(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "contact_id"));
     accountContacts(ctx);
   }
 
@@ -72,9 +60,9 @@ final class ContactController {
    * this path for removing type x, so when x is not a contact of the account, the type x is removed.
    */
   void removeContactOrType(Context ctx) {
-    long accountId = param(ctx, "id");
-    long x = param(ctx, "contact_id");
-    if (!contacts.removeContact(me(ctx), accountId, x) && !types.detach(me(ctx), accountId, x)) {
+    long accountId = Paths.id(ctx, "id");
+    long x = Paths.id(ctx, "contact_id");
+    if (!contacts.removeContact(Paths.caller(ctx), accountId, x) && !types.detach(Paths.caller(ctx), accountId, x)) {
       throw new NotFoundException("Neither a contact nor a type of this account");
     }
     ctx.json(Map.of());
@@ -87,7 +75,7 @@ final class ContactController {
   }
 
   void list(Context ctx) {
-    long id = param(ctx, "id");
+    long id = Paths.id(ctx, "id");
     ContactsList list = contacts.list(id);
     ctx.json(json(list, contacts.members(id).stream().map(views::json).toList()));
   }
@@ -99,29 +87,29 @@ final class ContactController {
 
   void updateList(Context ctx) {
     Input in = Input.of(ctx);
-    ctx.json(json(contacts.updateList(param(ctx, "id"), in.string("title"), in.string("description")), null));
+    ctx.json(json(contacts.updateList(Paths.id(ctx, "id"), in.string("title"), in.string("description")), null));
   }
 
   void deleteList(Context ctx) {
-    contacts.deleteList(param(ctx, "id"));
+    contacts.deleteList(Paths.id(ctx, "id"));
     ctx.json(Map.of());
   }
 
   void addToList(Context ctx) {
-    ctx.json(json(contacts.addToList(me(ctx), param(ctx, "list_id"), param(ctx, "contact_id")), null));
+    ctx.json(json(contacts.addToList(Paths.caller(ctx), Paths.id(ctx, "list_id"), Paths.id(ctx, "contact_id")), null));
   }
 
   void removeFromList(Context ctx) {
-    ctx.json(json(contacts.removeFromList(me(ctx), param(ctx, "list_id"), param(ctx, "contact_id")), null));
+    ctx.json(json(contacts.removeFromList(Paths.caller(ctx), Paths.id(ctx, "list_id"), Paths.id(ctx, "contact_id")), null));
   }
 
   void attachList(Context ctx) {
-    contacts.attachList(me(ctx), param(ctx, "id"), param(ctx, "list_id"));
-    ctx.json(contacts.listsOf(param(ctx, "id")).stream().map(l -> json(l, null)).toList());
+    contacts.attachList(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "list_id"));
+    ctx.json(contacts.listsOf(Paths.id(ctx, "id")).stream().map(l -> json(l, null)).toList());
   }
 
   void detachList(Context ctx) {
-    contacts.detachList(me(ctx), param(ctx, "id"), param(ctx, "list_id"));
-    ctx.json(contacts.listsOf(param(ctx, "id")).stream().map(l -> json(l, null)).toList());
+    contacts.detachList(Paths.caller(ctx), Paths.id(ctx, "id"), Paths.id(ctx, "list_id"));
+    ctx.json(contacts.listsOf(Paths.id(ctx, "id")).stream().map(l -> json(l, null)).toList());
   }
 }

@@ -55,8 +55,7 @@ final class PublicAccountController {
   }
 
   void recover(Context ctx) {
-    SelfService.Recovered r = self.recover(ctx.pathParam("sip"), ctx.pathParam("recover_key"));
-    ctx.json(views.json(r.account(), null, null, true));
+    ctx.json(views.json(self.recover(ctx.pathParam("sip"), ctx.pathParam("recover_key")), null, null, true));
   }
 
   void activateByEmail(Context ctx) {
