@@ -110,7 +110,7 @@ public final class Services implements AutoCloseable {
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
     this.statistics = new StatisticsService(db, clock, config.app().adminsManageMultiDomains());
-    this.directory = new DirectoryService(db, contacts, config.directory());
+    this.directory = new DirectoryService(db, contacts, config.directory(), clock);
     var h = config.hermes();
     this.hermesAuth = new HermesAuth(db, accounts, limiter, clock, new HermesAuth.Settings(
         Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),

@@ -61,7 +61,7 @@ public record Config(
 
   public record Tls(boolean enabled, String host, int port, String certificate, String privateKey) {}
 
-  public record Directory(Map<String, Profile> profiles) {}
+  public record Directory(int refreshSeconds, Map<String, Profile> profiles) {}
 
   public record Profile(List<Source> sources) {}
 

@@ -218,6 +218,7 @@ public final class ConfigLoader {
         "needs both certificate and private_key, or neither");
     require(c.directory().profiles().containsKey(p.defaultProfile()), "phoned.default_profile",
         "names no profile of directory.profiles");
+    require(c.directory().refreshSeconds() > 0, "directory.refresh_seconds", "must be positive");
     c.directory().profiles().forEach((name, profile) -> {
       String where = "directory.profiles." + name + ".sources";
       require(profile.sources() != null && !profile.sources().isEmpty(), where, "must list at least one source");

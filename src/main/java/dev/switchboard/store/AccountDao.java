@@ -13,12 +13,12 @@ public interface AccountDao {
   String SELECT = "SELECT " + Mappers.ACCOUNT_COLUMNS + " FROM accounts a JOIN domains d ON d.id = a.domain_id ";
 
   @SqlQuery("INSERT INTO accounts (uuid, username, domain_id, display_name, email, phone, activated, blocked, role,"
-      + " dtmf_protocol, search_key, created_at, updated_at) VALUES (:uuid, :username, :domainId, :displayName, :email,"
-      + " :phone, :activated, FALSE, :role, :dtmfProtocol, :searchKey, :now, :now) RETURNING id")
+      + " dtmf_protocol, created_at, updated_at) VALUES (:uuid, :username, :domainId, :displayName, :email, :phone,"
+      + " :activated, FALSE, :role, :dtmfProtocol, :now, :now) RETURNING id")
   long insert(@Bind("uuid") String uuid, @Bind("username") String username, @Bind("domainId") long domainId,
       @Bind("displayName") String displayName, @Bind("email") String email, @Bind("phone") String phone,
       @Bind("activated") boolean activated, @Bind("role") String role, @Bind("dtmfProtocol") String dtmfProtocol,
-      @Bind("searchKey") String searchKey, @Bind("now") Instant now);
+      @Bind("now") Instant now);
 
   String BY_ID = SELECT + "WHERE a.id = :id";
   String BY_SIP = SELECT + "WHERE a.username = :username AND d.name = :domain";
@@ -54,10 +54,10 @@ public interface AccountDao {
   long countInDomain(@Bind("domainId") long domainId);
 
   @SqlUpdate("UPDATE accounts SET username = :username, display_name = :displayName, email = :email, phone = :phone,"
-      + " dtmf_protocol = :dtmfProtocol, role = :role, search_key = :searchKey, updated_at = :now WHERE id = :id")
+      + " dtmf_protocol = :dtmfProtocol, role = :role, updated_at = :now WHERE id = :id")
   int updateProfile(@Bind("id") long id, @Bind("username") String username, @Bind("displayName") String displayName,
       @Bind("email") String email, @Bind("phone") String phone, @Bind("dtmfProtocol") String dtmfProtocol,
-      @Bind("role") String role, @Bind("searchKey") String searchKey, @Bind("now") Instant now);
+      @Bind("role") String role, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE accounts SET role = :role, updated_at = :now WHERE id = :id")
   int updateRole(@Bind("id") long id, @Bind("role") String role, @Bind("now") Instant now);
@@ -71,19 +71,16 @@ public interface AccountDao {
   @SqlUpdate("UPDATE accounts SET email = :email, updated_at = :now WHERE id = :id")
   int updateEmail(@Bind("id") long id, @Bind("email") String email, @Bind("now") Instant now);
 
-  @SqlUpdate("UPDATE accounts SET phone = :phone, activated = TRUE, search_key = :searchKey, updated_at = :now"
-      + " WHERE id = :id")
-  int updatePhoneAndActivate(@Bind("id") long id, @Bind("phone") String phone, @Bind("searchKey") String searchKey,
-      @Bind("now") Instant now);
+  @SqlUpdate("UPDATE accounts SET phone = :phone, activated = TRUE, updated_at = :now WHERE id = :id")
+  int updatePhoneAndActivate(@Bind("id") long id, @Bind("phone") String phone, @Bind("now") Instant now);
+
+  /** Every account of a local domain, for the phone directory's in-memory index. */
+  @SqlQuery(SELECT + "WHERE d.local = TRUE ORDER BY a.id")
+  List<Account> allLocal();
 
   @SqlQuery(SELECT + "WHERE a.uuid = :uuid")
   Optional<Account> findByUuid(@Bind("uuid") String uuid);
 
-  /** Accounts for the phone directory: the folded key or an E.164 alias contains the term; at most {@code limit}. */
-  @SqlQuery(SELECT + "WHERE (a.search_key LIKE :pattern ESCAPE '!' OR EXISTS (SELECT 1 FROM aliases x"
-      + " WHERE x.destination_username = a.username AND x.destination_domain = d.name AND x.e164 = TRUE"
-      + " AND x.alias_username LIKE :pattern ESCAPE '!')) AND d.local = TRUE ORDER BY a.id LIMIT :limit")
-  List<Account> directory(@Bind("pattern") String pattern, @Bind("limit") int limit);
 
   @SqlUpdate("UPDATE accounts SET provisioning_token_hash = :hash, provisioning_token_expires_at = :expiresAt,"
       + " updated_at = :now WHERE id = :id")

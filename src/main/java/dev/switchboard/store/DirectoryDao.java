@@ -21,6 +21,9 @@ public interface DirectoryDao {
   @SqlQuery("SELECT * FROM aliases WHERE alias_username = :user AND alias_domain = :domain")
   Optional<Alias> alias(@Bind("user") String user, @Bind("domain") String domain);
 
+  @SqlQuery("SELECT * FROM aliases WHERE e164 = TRUE ORDER BY alias_username")
+  List<Alias> e164Aliases();
+
   @SqlQuery("SELECT * FROM aliases ORDER BY alias_domain, alias_username")
   List<Alias> aliases();
 

@@ -7,7 +7,6 @@ import dev.switchboard.core.Page;
 import dev.switchboard.core.Secrets;
 import dev.switchboard.core.Validation;
 import dev.switchboard.core.ValidationException;
-import dev.switchboard.core.directory.Fold;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.DomainService;
 import dev.switchboard.store.Daos;
@@ -141,7 +140,7 @@ public final class AccountService {
     }
     v.throwIfAny();
     long id = daos.accounts().insert(Ids.uuid(), username, domain.id(), displayName, email, phone, activated,
-        role.dbValue(), dtmf, Fold.accountKey(displayName, username, phone), now);
+        role.dbValue(), dtmf, now);
     Account account = daos.accounts().findById(id).orElseThrow();
     if (password != null) {
       Passwords.replace(daos, account, password, algorithms, now);
@@ -217,8 +216,7 @@ public final class AccountService {
       String displayName = in.displayName() != null ? in.displayName() : target.displayName();
       String newPhone = phone != null ? phone : target.phone();
       daos.accounts().updateProfile(target.id(), username, displayName, email, newPhone,
-          in.dtmfProtocol() != null ? in.dtmfProtocol() : target.dtmfProtocol(), role.dbValue(),
-          Fold.accountKey(displayName, username, newPhone), now);
+          in.dtmfProtocol() != null ? in.dtmfProtocol() : target.dtmfProtocol(), role.dbValue(), now);
       Account updated = daos.accounts().findById(target.id()).orElseThrow();
       Passwords.set(daos, updated, in.password(), algorithm, now);
       return updated;

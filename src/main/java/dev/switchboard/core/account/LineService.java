@@ -5,7 +5,6 @@ import dev.switchboard.core.Like;
 import dev.switchboard.core.RefusedException;
 import dev.switchboard.core.SecretBox;
 import dev.switchboard.core.Validation;
-import dev.switchboard.core.directory.Fold;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.DomainService;
 import dev.switchboard.store.Daos;
@@ -237,7 +236,7 @@ public final class LineService {
     db.tx(d -> {
       Instant now = clock.instant();
       d.accounts().updateProfile(a.id(), a.username(), next.get("displayname"), next.get("email"), a.phone(),
-          a.dtmfProtocol(), a.role().dbValue(), Fold.accountKey(next.get("displayname"), a.username(), a.phone()), now);
+          a.dtmfProtocol(), a.role().dbValue(), now);
       d.hermes().setLineSettings(a.id(), s.remote(), s.apiOnly(), next.get("authid"), next.get("registrar"),
           port(next.get("r_port")), next.get("proxy"), port(next.get("p_port")), next.get("dialplan"),
           next.get("linetext"), next.get("rpid"), next.get("permittedcalls"), now);

@@ -6,7 +6,6 @@ import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.Secrets;
 import dev.switchboard.core.Validation;
 import dev.switchboard.core.ValidationException;
-import dev.switchboard.core.directory.Fold;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.DomainService;
 import dev.switchboard.core.notification.Outbox;
@@ -271,8 +270,7 @@ public final class SelfService {
     CodeDao.Code used = verifyCode(me.id(), "phone_change", code, invalid);
     return db.tx(daos -> {
       consume(daos, used, invalid);
-      daos.accounts().updatePhoneAndActivate(me.id(), used.value(),
-          Fold.accountKey(me.displayName(), me.username(), used.value()), clock.instant());
+      daos.accounts().updatePhoneAndActivate(me.id(), used.value(), clock.instant());
       return daos.accounts().findById(me.id()).orElseThrow();
     });
   }

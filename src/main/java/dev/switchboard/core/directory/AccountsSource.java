@@ -1,9 +1,6 @@
 package dev.switchboard.core.directory;
 
-import dev.switchboard.core.Like;
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.alias.Alias;
-import dev.switchboard.store.Database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,38 +8,26 @@ import java.util.Set;
 /**
  * This server's accounts (of some domains, or all): name = display name or username; numbers in
  * order: the SIP username (the internal number), each E.164 alias ("direct"), the phone ("mobile").
+ * Searched through the in-memory {@link AccountIndex}.
  */
 public final class AccountsSource implements Source {
   static final int MAX_ACCOUNTS = 5000;
 
-  private final Database db;
+  private final AccountIndex index;
   private final Set<String> domains;
 
-  public AccountsSource(Database db, List<String> domains) {
-    this.db = db;
+  AccountsSource(AccountIndex index, List<String> domains) {
+    this.index = index;
     this.domains = domains == null ? Set.of() : Set.copyOf(domains);
   }
 
   @Override
   public List<Line> lookup(String term, Account user) {
-    List<Account> accounts = db.read(d -> d.accounts().directory(Like.contains(Fold.text(term)), MAX_ACCOUNTS));
     List<Line> out = new ArrayList<>();
-    for (Account a : accounts) {
-      if (!domains.isEmpty() && !domains.contains(a.domain())) {
-        continue;
+    for (AccountIndex.Entry e : index.search(Fold.text(term), MAX_ACCOUNTS)) {
+      if (domains.isEmpty() || domains.contains(e.domain())) {
+        Source.contact(out, e.name(), e.numbers());
       }
-      String name = a.displayName() == null || a.displayName().isBlank() ? a.username() : a.displayName();
-      List<String[]> numbers = new ArrayList<>();
-      numbers.add(new String[] {a.username(), ""});
-      for (Alias alias : db.read(d -> d.directory().aliasesOf(a.username(), a.domain()))) {
-        if (alias.e164()) {
-          numbers.add(new String[] {alias.aliasUsername(), "direct"});
-        }
-      }
-      if (a.phone() != null) {
-        numbers.add(new String[] {a.phone(), "mobile"});
-      }
-      Source.contact(out, name, numbers);
     }
     return out;
   }

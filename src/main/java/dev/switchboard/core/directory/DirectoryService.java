@@ -24,13 +24,14 @@ public final class DirectoryService {
   private final Map<String, List<Source>> profiles = new LinkedHashMap<>();
   private final Database db;
 
-  public DirectoryService(Database db, ContactService contacts, Config.Directory config) {
+  public DirectoryService(Database db, ContactService contacts, Config.Directory config, java.time.Clock clock) {
     this.db = db;
+    AccountIndex index = new AccountIndex(db, clock, java.time.Duration.ofSeconds(config.refreshSeconds()));
     config.profiles().forEach((name, profile) -> {
       List<Source> sources = new ArrayList<>();
       for (Config.Source s : profile.sources()) {
         sources.add(switch (s.type()) {
-          case "accounts" -> new AccountsSource(db, s.domains());
+          case "accounts" -> new AccountsSource(index, s.domains());
           case "personal" -> new PersonalSource(contacts);
           case "csv" -> new CsvSource(s);
           case "ldap" -> new LdapSource(s);

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Text as the directory compares it: lowercase, accents removed. */
 public final class Fold {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_DIALABLE = Pattern.compile("[^0-9*#+()]");
+  private static final Pattern INTERNATIONAL_TRUNK = Pattern.compile("^\\+(\\d+)\\(\\d+\\)");
 
   private Fold() {}
 
@@ -15,6 +17,15 @@ public final class Fold {
       return "";
     }
     return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean hasLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The searchable key of an account: its display name, username and phone, folded. */
@@ -30,12 +41,12 @@ public final class Fold {
     if (raw == null) {
       return "";
     }
-    if (raw.chars().anyMatch(Character::isLetter)) {
+    if (hasLetter(raw)) {
       // A SIP username used as an internal number (alice01): dialable as it is.
       return raw.strip();
     }
-    String kept = raw.replaceAll("[^0-9*#+()]", "");
-    kept = kept.replaceFirst("^\\+(\\d+)\\(\\d+\\)", "00$1");
+    String kept = NOT_DIALABLE.matcher(raw).replaceAll("");
+    kept = INTERNATIONAL_TRUNK.matcher(kept).replaceFirst("00$1");
     return kept.replace("(", "").replace(")", "");
   }
 }

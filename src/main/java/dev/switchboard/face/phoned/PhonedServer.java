@@ -38,6 +38,7 @@ public final class PhonedServer {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.http.prefer405over404 = false;
+      cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
       cfg.concurrency.useVirtualThreads = true;
       cfg.jsonMapper(new io.javalin.json.JavalinJackson(s.json, true));
       if (config.http().enabled()) {
