@@ -1,0 +1,139 @@
+# Shared by the bench scripts: tools, cleanup, ports, the server, nginx and wrk. Source it after
+# setting `here` and `root`; it sets `tmp`, `java_opts`, and the functions below.
+
+duration="${BENCH_DURATION:-15s}"
+warmup="${BENCH_WARMUP:-5s}"
+connections="${BENCH_CONNECTIONS:-64}"
+threads="${BENCH_THREADS:-2}"
+
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+# Everything started is recorded so that an interrupted run leaves nothing behind.
+pids=()
+cleanups=()
+stop() {  # stop PID: polite TERM first (the server drains requests), then KILL.
+  local pid="$1" i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$? pid c
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do stop "$pid"; done
+  for c in "${cleanups[@]}"; do eval "$c" || true; done
+  [ -n "${tmp:-}" ] && rm -rf "$tmp"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+need_tools() {  # need_tools DEBIAN_PACKAGE...: installs what is missing (wrk, nginx, curl always)
+  local missing=() p
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v curl >/dev/null || missing+=(curl)
+  for p in "$@"; do command -v "$p" >/dev/null || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    say "installing ${missing[*]} ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q "${missing[@]}" >&2 || { apt-get update -q >&2; apt-get install -y -q "${missing[@]}" >&2; }
+  fi
+}
+
+prepare() {  # the JDK, the JVM flags of ./switchboard, a private copy of the jar in a temp dir
+  JAVA_HOME="$("$root/scripts/java-home")"
+  export JAVA_HOME
+  local jar="$root/target/switchboard.jar"
+  [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests) >&2
+  local launcher_opts
+  launcher_opts="$(sed -n 's/.*\${JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/switchboard" | head -n 1)"
+  [ -n "$launcher_opts" ] || die "could not read the default JVM flags from ./switchboard"
+  read -r -a java_opts <<<"${JAVA_OPTS:-$launcher_opts}"
+  tmp="$(mktemp -d -t switchboard-bench.XXXXXX)"
+  chmod 755 "$tmp"
+  cp "$jar" "$tmp/switchboard.jar"
+}
+
+free_port() {  # below the ephemeral range, where wrk's own connections would make a probe flaky
+  local p _
+  for _ in $(seq 200); do
+    p=$((20000 + RANDOM % 12000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+  done
+  die "no free port found"
+}
+
+sb() { "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$tmp/switchboard.jar" "$@"; }
+
+start_server() {  # start_server LOG: sets server_pid and startup_ms (process start to the first /api/ping 200)
+  local log="$1" started i
+  started=$(date +%s%N)
+  (exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$tmp/switchboard.jar" serve) >>"$log" 2>&1 &
+  server_pid=$!
+  pids+=("$server_pid")
+  for ((i = 0; i < 3000; i++)); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$SWITCHBOARD_HTTP_PORT/api/ping" 2>/dev/null && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; die "server exited"; }
+    sleep 0.02
+  done
+  startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+rss_of() { grep -q java "/proc/$1/comm" || die "pid $1 is not the JVM"; awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+start_nginx() {  # start_nginx: a private nginx serving ~200 bytes of XML; sets nginx_url
+  local port nginx_bin
+  nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+  port="$(free_port)"
+  mkdir -p "$tmp/nginx/www" "$tmp/nginx/logs"
+  cat >"$tmp/nginx/www/static.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<config xmlns="http://www.linphone.org/xsds/lpconfig.xsd">
+  <section name="sip"><entry name="default_proxy">0</entry></section>
+  <section name="bench"><entry name="k">v</entry></section>
+</config>
+XML
+  chmod -R a+rX "$tmp/nginx/www"
+  cat >"$tmp/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/xml;
+  client_body_temp_path $tmp/nginx/cb; proxy_temp_path $tmp/nginx/p; fastcgi_temp_path $tmp/nginx/f;
+  uwsgi_temp_path $tmp/nginx/u; scgi_temp_path $tmp/nginx/s;
+  server { listen 127.0.0.1:$port; root $tmp/nginx/www; }
+}
+CONF
+  # -e: without it nginx opens its compiled-in error log before reading the config.
+  "$nginx_bin" -p "$tmp/nginx" -e "$tmp/nginx/logs/error.log" -c "$tmp/nginx/nginx.conf" &
+  pids+=($!)
+  nginx_url="http://127.0.0.1:$port/static.xml"
+  local i
+  for ((i = 0; i < 100; i++)); do curl -fsS -o /dev/null "$nginx_url" 2>/dev/null && return 0; sleep 0.1; done
+  die "nginx not answering"
+}
+
+# measure URL [LUA [HEADER]]: warm-up, then the measured run; prints "rps p50_ms p99_ms non2xx
+# errors logins" (logins: what a Lua script reports as "digest: N logins", else 0).
+measure() {
+  local args=(-t "$threads" -c "$connections")
+  [ -n "${2:-}" ] && args+=(-s "$2")
+  [ -n "${3:-}" ] && args+=(-H "$3")
+  wrk "${args[@]}" -d "$warmup" "$1" >/dev/null
+  wrk "${args[@]}" -d "$duration" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v * 0.001; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; if (v ~ /m$/) return v * 60000; return v + 0 }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+    /^digest:/ { logins = $2 }
+    END { printf "%.0f %.3f %.3f %d %d %d\n", rps, p50, p99, non2xx, errors, logins }'
+}
