@@ -14,10 +14,22 @@ public interface ContactDao {
   String LIST_SELECT = "SELECT l.*, (SELECT COUNT(*) FROM contacts_list_contacts c WHERE c.list_id = l.id)"
       + " AS contacts_count FROM contacts_lists l ";
 
-  /** An account's contacts: its own plus the members of every list attached to it, each once. */
-  @SqlQuery(AccountDao.SELECT + "WHERE a.id IN (SELECT contact_id FROM account_contacts WHERE account_id = :accountId"
+  /** The ids of an account's contacts: its own plus the members of every list attached to it. */
+  String CONTACT_IDS = "SELECT contact_id FROM account_contacts WHERE account_id = :accountId"
       + " UNION SELECT lc.contact_id FROM contacts_list_contacts lc JOIN account_contacts_lists al"
-      + " ON al.list_id = lc.list_id WHERE al.account_id = :accountId) ORDER BY a.username, d.name")
+      + " ON al.list_id = lc.list_id WHERE al.account_id = :accountId";
+
+  /** An account's contacts, each once. */
+  String CONTACTS_OF = AccountDao.SELECT + "WHERE a.id IN (" + CONTACT_IDS + ") ORDER BY a.username, d.name";
+
+  /** The types of all the contacts of an account, by contact. */
+  String CONTACT_TYPES = "SELECT at.account_id, t.key FROM account_account_types at JOIN account_types t"
+      + " ON t.id = at.type_id WHERE at.account_id IN (" + CONTACT_IDS + ") ORDER BY t.key";
+
+  /** The actions of all the contacts of an account, by contact. */
+  String CONTACT_ACTIONS = "SELECT * FROM account_actions WHERE account_id IN (" + CONTACT_IDS + ") ORDER BY key";
+
+  @SqlQuery(CONTACTS_OF)
   List<Account> contactsOf(@Bind("accountId") long accountId);
 
   @SqlQuery(AccountDao.SELECT + "WHERE a.id IN (SELECT contact_id FROM account_contacts WHERE account_id = :accountId)"

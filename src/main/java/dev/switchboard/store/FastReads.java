@@ -5,6 +5,7 @@ import dev.switchboard.core.account.AccountDetails;
 import dev.switchboard.core.account.AccountType;
 import dev.switchboard.core.account.Action;
 import dev.switchboard.core.account.Password;
+import dev.switchboard.core.contact.ContactCards;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,6 +92,18 @@ public final class FastReads {
       + " JOIN account_account_types at ON at.type_id = t.id WHERE at.account_id = :accountId"
       + " UNION ALL SELECT 'a', id, key, code, NULL, created_at, updated_at FROM account_actions"
       + " WHERE account_id = :accountId ORDER BY 1, 3";
+
+  /** An account's contacts with the types and actions of each, in three queries whatever their number. */
+  public ContactCards contactCards(long accountId) {
+    Map<Long, List<String>> types = new java.util.HashMap<>();
+    list(ContactDao.CONTACT_TYPES, Map.of("accountId", accountId), rs -> types
+        .computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>()).add(rs.getString("key")));
+    Map<Long, List<Action>> actions = new java.util.HashMap<>();
+    list(ContactDao.CONTACT_ACTIONS, Map.of("accountId", accountId), rs -> actions
+        .computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>()).add(Mappers.action(rs)));
+    return new ContactCards(list(ContactDao.CONTACTS_OF, Map.of("accountId", accountId), Mappers::account), types,
+        actions);
+  }
 
   public List<Password> passwords(long accountId) {
     return list(PasswordDao.LIST, Map.of("accountId", accountId), Mappers::password);

@@ -52,6 +52,10 @@ public final class ProvisioningTokens {
 
   /** A new password for an account provisioned through an authenticated request (me, auth token). */
   public Provisioned withOptionalReset(long accountId, boolean resetPassword) {
+    if (!resetPassword) {
+      // A read: no write transaction (on SQLite, one at a time) for every provisioning request.
+      return new Provisioned(accounts.getById(accountId), null);
+    }
     return db.tx(daos -> {
       Account account = daos.accounts().findById(accountId).orElseThrow(AccountService::notFound);
       String password = resetPassword ? resetPassword(daos, account, clock.instant()) : null;

@@ -36,7 +36,7 @@ public final class FlexiApiFace implements Face {
     this.publicAccounts = new PublicAccountController(s.self, views);
     this.contacts = new ContactController(s.contacts, s.accountTypes, views);
     this.details = new AccountDetailsController(s.accountTypes, s.actions, s.dictionary, views);
-    this.vcards = new VcardController(s.contacts, s.accountTypes, s.actions);
+    this.vcards = new VcardController(s.contacts);
     this.statistics = new StatisticsController(s.statistics);
     this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);

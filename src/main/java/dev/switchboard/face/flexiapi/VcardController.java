@@ -1,10 +1,8 @@
 package dev.switchboard.face.flexiapi;
 
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.account.AccountType;
-import dev.switchboard.core.account.AccountTypeService;
 import dev.switchboard.core.account.Action;
-import dev.switchboard.core.account.ActionService;
+import dev.switchboard.core.contact.ContactCards;
 import dev.switchboard.core.contact.ContactService;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -22,30 +20,28 @@ import java.util.List;
  */
 final class VcardController {
   private final ContactService contacts;
-  private final AccountTypeService types;
-  private final ActionService actions;
 
-  VcardController(ContactService contacts, AccountTypeService types, ActionService actions) {
+  VcardController(ContactService contacts) {
     this.contacts = contacts;
-    this.types = types;
-    this.actions = actions;
   }
 
   void all(Context ctx) {
-    write(ctx, contacts.contactsOf(FlexiAuth.principal(ctx).accountId()));
+    ContactCards cards = contacts.cards(FlexiAuth.principal(ctx).accountId());
+    write(ctx, cards, cards.contacts());
   }
 
   void one(Context ctx) {
-    write(ctx, List.of(contacts.contactOf(FlexiAuth.principal(ctx).accountId(), ctx.pathParam("sip"))));
+    Account contact = contacts.contactOf(FlexiAuth.principal(ctx).accountId(), ctx.pathParam("sip"));
+    write(ctx, contacts.cards(FlexiAuth.principal(ctx).accountId()), List.of(contact));
   }
 
-  private void write(Context ctx, List<Account> accounts) {
-    List<VCard> cards = accounts.stream().map(this::card).toList();
+  private void write(Context ctx, ContactCards details, List<Account> accounts) {
+    List<VCard> cards = accounts.stream().map(a -> card(a, details)).toList();
     String text = cards.isEmpty() ? "" : Ezvcard.write(cards).version(VCardVersion.V4_0).prodId(false).go();
     ctx.contentType("text/vcard; charset=utf-8").result(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private VCard card(Account a) {
+  private static VCard card(Account a, ContactCards details) {
     VCard card = new VCard();
     card.setKind(Kind.individual());
     card.addImpp(new Impp(a.sipUri()));
@@ -54,11 +50,11 @@ final class VcardController {
     if (a.dtmfProtocol() != null) {
       card.addExtendedProperty("X-LINPHONE-ACCOUNT-DTMF-PROTOCOL", a.dtmfProtocol());
     }
-    for (AccountType type : types.typesOf(a.id())) {
-      card.addExtendedProperty("X-LINPHONE-ACCOUNT-TYPE", type.key());
+    for (String type : details.typesOf(a)) {
+      card.addExtendedProperty("X-LINPHONE-ACCOUNT-TYPE", type);
     }
     if (a.dtmfProtocol() != null) {
-      for (Action action : actions.actionsOf(a.id())) {
+      for (Action action : details.actionsOf(a)) {
         // A structured value key;code, as Linphone reads it (both are [a-z0-9-], nothing to escape).
         card.addProperty(new RawProperty("X-LINPHONE-ACCOUNT-ACTION", action.key() + ";" + action.code()));
       }
