@@ -40,7 +40,7 @@ out.append(f"INSERT INTO api_keys (account_id, key_hash, created_at, last_used_a
            f" ((SELECT id FROM accounts WHERE username = '{owner}'), '{h('sha256', owner_key)}', {now}, {now}, 0);")
 out.append(f"INSERT INTO account_contacts (account_id, contact_id, created_at) SELECT"
            f" (SELECT id FROM accounts WHERE username = '{owner}'), id, {now} FROM accounts"
-           f" WHERE username LIKE 'user%' ORDER BY id LIMIT 1000;")
+           f" WHERE username LIKE 'user%' ORDER BY accounts.id LIMIT 1000;")
 out.append("COMMIT;")
 print("\n".join(out))
 with open(keys_file, "w") as f:
