@@ -47,6 +47,13 @@ class ServeLifecycleIT {
   }
 
   @Test
+  void dash_u_for_another_user_is_refused_with_the_way_to_do_it() throws Exception {
+    Jar.Result r = Jar.run(Map.of(), Files.createTempDirectory("sb-user"), "serve", "-f", "-u", "nobody-else");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("-u nobody-else").contains("CAP_NET_BIND_SERVICE");
+  }
+
+  @Test
   void debug_flag_turns_on_debug_logs() {
     try (ServerProcess server = ServerProcess.start(TestDatabase.sqlite(), Map.of("SWITCHBOARD_LOG_LEVEL", "debug"))) {
       assertThat(server.log()).contains("DEBUG");

@@ -294,6 +294,22 @@ abstract class PhonedTests {
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(texts(Xml.parse(r.body()), "Name")).hasSize(3);
+    for (String path : new String[] {"/0.1/directories/menu/default/cisco", "/0.1/directories/input/default/cisco",
+        "/0.1/directories/input/default/aastra", "/0.1/directories/lookup/default/aastra?term=zo",
+        "/0.1/directories/input/default/fanvil", "/0.1/directories/lookup/default/fanvil?term=zo",
+        "/0.1/directories/lookup/default/fanvil-v2?term=zo", "/0.1/directories/lookup/default/htek?term=zo",
+        "/0.1/directories/input/default/snom", "/0.1/directories/lookup/default/snom?term=zo",
+        "/0.1/directories/lookup/default/thomson?term=zo", "/0.1/yealink/directories/lookup/default?term=zo",
+        "/0.1/directories/lookup/default/gigaset/" + ownerUuid + "?set_first=zo"}) {
+      var each = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.phonedTls(path))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(each.statusCode()).as(path).isEqualTo(200);
+      Xml.parse(each.body());
+    }
+    var polycom = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        server.phonedTls("/0.1/directories/lookup/default/polycom?term=zo"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(org.jsoup.Jsoup.parse(polycom.body()).select("li a").first().text()).isEqualTo(HOSTILE);
     assertThat(server.log()).contains("generated a self-signed one");
   }
 }
