@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The DAOs. Inside a transaction they are attached to its one handle, so work through several of
- * them shares the transaction. Outside one, they are JDBI on-demand DAOs built once and shared by
- * every thread: building a SqlObject costs far more than the query it runs.
+ * The DAOs: JDBI on-demand DAOs built once and shared by every thread, since building a SqlObject
+ * costs far more than the query it runs. Inside {@link Database#tx} they run on the transaction's
+ * handle: JDBI binds the open handle to the thread, and on-demand DAOs use it.
  */
 public final class Daos {
   private final Function<Class<?>, Object> factory;
@@ -22,9 +21,9 @@ public final class Daos {
     this.afterCommit = afterCommit;
   }
 
-  /** DAOs bound to one transaction's handle. */
-  static Daos inTransaction(Handle handle) {
-    return new Daos(handle::attach, new ArrayList<>());
+  /** The shared DAOs, with actions to run once the current transaction has committed. */
+  static Daos inTransaction(Daos shared) {
+    return new Daos(shared::dao, new ArrayList<>());
   }
 
   /** Shared on-demand DAOs: each call takes a pooled connection for itself. */
@@ -32,8 +31,12 @@ public final class Daos {
     return new Daos(jdbi::onDemand, null);
   }
 
-  private <T> T dao(Class<T> type) {
-    return type.cast(attached.computeIfAbsent(type, factory));
+  private Object dao(Class<?> type) {
+    return attached.computeIfAbsent(type, factory);
+  }
+
+  private <T> T typed(Class<T> type) {
+    return type.cast(dao(type));
   }
 
   /** Runs {@code action} once the transaction has committed (at once outside a transaction). */
@@ -52,66 +55,66 @@ public final class Daos {
   }
 
   public AccountDao accounts() {
-    return dao(AccountDao.class);
+    return typed(AccountDao.class);
   }
 
   public DomainDao domains() {
-    return dao(DomainDao.class);
+    return typed(DomainDao.class);
   }
 
   public PasswordDao passwords() {
-    return dao(PasswordDao.class);
+    return typed(PasswordDao.class);
   }
 
   public ApiKeyDao apiKeys() {
-    return dao(ApiKeyDao.class);
+    return typed(ApiKeyDao.class);
   }
 
   public TokenDao tokens() {
-    return dao(TokenDao.class);
+    return typed(TokenDao.class);
   }
 
   public CodeDao codes() {
-    return dao(CodeDao.class);
+    return typed(CodeDao.class);
   }
 
   public OutboxDao outbox() {
-    return dao(OutboxDao.class);
+    return typed(OutboxDao.class);
   }
 
   public ExternalAccountDao externalAccounts() {
-    return dao(ExternalAccountDao.class);
+    return typed(ExternalAccountDao.class);
   }
 
   public ContactDao contacts() {
-    return dao(ContactDao.class);
+    return typed(ContactDao.class);
   }
 
   public AccountTypeDao accountTypes() {
-    return dao(AccountTypeDao.class);
+    return typed(AccountTypeDao.class);
   }
 
   public ActionDao actions() {
-    return dao(ActionDao.class);
+    return typed(ActionDao.class);
   }
 
   public DictionaryDao dictionary() {
-    return dao(DictionaryDao.class);
+    return typed(DictionaryDao.class);
   }
 
   public HermesDao hermes() {
-    return dao(HermesDao.class);
+    return typed(HermesDao.class);
   }
 
   public DirectoryDao directory() {
-    return dao(DirectoryDao.class);
+    return typed(DirectoryDao.class);
   }
 
   public StatisticsDao statistics() {
-    return dao(StatisticsDao.class);
+    return typed(StatisticsDao.class);
   }
 
   public NonceDao nonces() {
-    return dao(NonceDao.class);
+    return typed(NonceDao.class);
   }
 }

@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
   public <T> T tx(Function<Daos, T> work) {
     try {
       Daos[] daos = new Daos[1];
-      T result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(handle)));
+      T result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(shared)));
       daos[0].runAfterCommit();
       return result;
     } catch (RuntimeException e) {
