@@ -10,6 +10,8 @@ public record Config(
     Http http,
     Database database,
     Sip sip,
+    Kamailio kamailio,
+    Kazoo kazoo,
     App app,
     Accounts accounts,
     Jwt jwt,
@@ -30,7 +32,17 @@ public record Config(
 
   public record Database(String url, String user, String password, int poolSize) {}
 
-  public record Sip(String domain) {}
+  /**
+   * SIP: the registrar and UAC built in (mode embedded), or Kamailio in front on the same
+   * PostgreSQL (mode kamailio: no SIP listener here, requests go through Kamailio's JSON-RPC).
+   */
+  public record Sip(String domain, boolean enabled, String mode, String host, int port, String advertisedHost,
+      String outboundProxy, int minExpires, int maxExpires, int defaultExpires, int maxContacts,
+      int nonceTtlSeconds, int maxFailures, int failureWindowSeconds, int blockSeconds) {}
+
+  public record Kamailio(String rpcUrl, int rpcTimeoutSeconds) {}
+
+  public record Kazoo(int tokenTtlSeconds, boolean usersManageAllDevices) {}
 
   public record App(boolean adminsManageMultiDomains, boolean dangerousEndpoints) {}
 
@@ -100,7 +112,7 @@ public record Config(
   }
 
   public Config withLogLevel(String level) {
-    return new Config(dataDir, http, database, sip, app, accounts, jwt, apiKey, auth, provisioning, hermes, phoned, directory, mail, sms, push, outbox,
+    return new Config(dataDir, http, database, sip, kamailio, kazoo, app, accounts, jwt, apiKey, auth, provisioning, hermes, phoned, directory, mail, sms, push, outbox,
         templates, new Log(level));
   }
 
