@@ -57,9 +57,12 @@ public final class Server implements AutoCloseable {
   }
 
   public Server start() {
-    // phoned first: once /health answers, every listener is up.
+    // phoned and SIP first: once /health answers, every listener is up.
     if (phoned != null) {
       phoned.start();
+    }
+    if (services.sip != null) {
+      services.sip.start();
     }
     http.start();
     outbox.start();
@@ -90,6 +93,9 @@ public final class Server implements AutoCloseable {
     http.stop();
     if (phoned != null) {
       phoned.stop();
+    }
+    if (services.sip != null) {
+      services.sip.close();
     }
     outbox.close();
     housekeeping.shutdownNow();

@@ -35,6 +35,7 @@ import dev.switchboard.core.notification.PushSender;
 import dev.switchboard.core.token.TokenService;
 import dev.switchboard.notify.HttpPushSender;
 import dev.switchboard.core.domain.DomainService;
+import dev.switchboard.sip.SipStack;
 import dev.switchboard.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +75,8 @@ public final class Services implements AutoCloseable {
   public final DigestAuthenticator digest;
   public final Authenticator authenticator;
   public final ObjectMapper json;
+  /** The built-in SIP layer, or null when sip.enabled is false or Kamailio does SIP (sip.mode: kamailio). */
+  public final SipStack sip;
 
   public Services(Config config, Clock clock) {
     this.config = config;
@@ -115,6 +118,8 @@ public final class Services implements AutoCloseable {
     this.hermesAuth = new HermesAuth(db, accounts, limiter, clock, new HermesAuth.Settings(
         Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),
         Duration.ofSeconds(h.sessionIdleSeconds()), Duration.ofSeconds(h.authKeyGraceSeconds())));
+    var sipConfig = config.sip();
+    this.sip = sipConfig.enabled() && sipConfig.mode().equals("embedded") ? new SipStack(sipConfig) : null;
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
     DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

@@ -199,11 +199,30 @@ public final class ConfigLoader {
     require(templatesDir.isBlank() || Files.isDirectory(Path.of(templatesDir)), "templates.dir",
         "names a directory that does not exist: " + templatesDir);
     validatePhoned(c);
+    validateSip(c);
     require(LogLevel.parse(c.log().level()) != null, "log.level",
         "must be one of critical, error, warning, info, debug");
     String keyFile = c.jwt().publicKeyFile();
     require(keyFile == null || keyFile.isBlank() || Files.isReadable(Path.of(keyFile)), "jwt.public_key_file",
         "names a file that cannot be read: " + keyFile);
+  }
+
+  private static void validateSip(Config c) {
+    var s = c.sip();
+    require(List.of("embedded", "kamailio").contains(s.mode()), "sip.mode", "must be embedded or kamailio");
+    requirePort("sip.port", s.port());
+    require(s.host() != null && !s.host().isBlank(), "sip.host", "must not be empty");
+    require(s.outboundProxy() == null || s.outboundProxy().isBlank()
+        || s.outboundProxy().matches("sips?:[^\\s@]+"), "sip.outbound_proxy", "must be a sip: URI such as sip:proxy.example.org:5060");
+    require(s.minExpires() > 0, "sip.min_expires", "must be positive");
+    require(s.maxExpires() >= s.minExpires(), "sip.max_expires", "must be at least sip.min_expires");
+    require(s.defaultExpires() >= s.minExpires() && s.defaultExpires() <= s.maxExpires(), "sip.default_expires",
+        "must lie between sip.min_expires and sip.max_expires");
+    require(s.maxContacts() > 0, "sip.max_contacts", "must be positive");
+    require(s.nonceTtlSeconds() > 0, "sip.nonce_ttl_seconds", "must be positive");
+    require(s.maxFailures() > 0, "sip.max_failures", "must be positive");
+    require(s.failureWindowSeconds() > 0, "sip.failure_window_seconds", "must be positive");
+    require(s.blockSeconds() > 0, "sip.block_seconds", "must be positive");
   }
 
   private static void validatePhoned(Config c) {

@@ -45,6 +45,19 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** A port free on both TCP and UDP of 127.0.0.1, as the SIP listener needs. */
+  public static int freeSipPort() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freePort();
+      try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException e) {
+        // taken on UDP: try another
+      }
+    }
+    throw new IllegalStateException("no port free on both TCP and UDP");
+  }
+
   /** Starts `serve` and waits until /health answers 200. */
   public static ServerProcess start(TestDatabase db, Map<String, String> extraEnv) {
     return start(db, extraEnv, null);
@@ -60,6 +73,9 @@ public final class ServerProcess implements AutoCloseable {
       env.put("SWITCHBOARD_HTTP_PORT", Integer.toString(port));
       env.put("SWITCHBOARD_DATA_DIR", workDir.resolve("data").toString());
       env.put("SWITCHBOARD_SIP_DOMAIN", "sip.example.org");
+      // Every server gets its own SIP port (UDP and TCP): the registrar is on by default.
+      env.put("SWITCHBOARD_SIP_HOST", "127.0.0.1");
+      env.put("SWITCHBOARD_SIP_PORT", Integer.toString(freeSipPort()));
       env.put("SWITCHBOARD_PHONED_HTTP_HOST", "127.0.0.1");
       env.put("SWITCHBOARD_PHONED_HTTP_PORT", Integer.toString(freePort()));
       env.put("SWITCHBOARD_PHONED_HTTPS_HOST", "127.0.0.1");
@@ -118,6 +134,11 @@ public final class ServerProcess implements AutoCloseable {
   /** A phone directory URL on the phoned HTTPS listener. */
   public String phonedTls(String path) {
     return "https://127.0.0.1:" + phonedTlsPort + path;
+  }
+
+  /** The SIP port (UDP and TCP) of this server's registrar. */
+  public int sipPort() {
+    return Integer.parseInt(env.get("SWITCHBOARD_SIP_PORT"));
   }
 
   public int httpPort() {
