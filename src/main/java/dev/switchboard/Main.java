@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.cli.AccountsCommand;
 import dev.switchboard.cli.ApiKeysCommand;
 import dev.switchboard.cli.DomainsCommand;
+import dev.switchboard.cli.KamailioCommand;
 import dev.switchboard.cli.ServeCommand;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.core.ValidationException;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Account and provisioning server for SIP voice services.",
-    subcommands = {ServeCommand.class, AccountsCommand.class, ApiKeysCommand.class, DomainsCommand.class})
+    subcommands = {ServeCommand.class, AccountsCommand.class, ApiKeysCommand.class, DomainsCommand.class,
+        KamailioCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

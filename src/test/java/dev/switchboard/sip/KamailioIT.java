@@ -1,0 +1,179 @@
+package dev.switchboard.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.switchboard.support.Http;
+import dev.switchboard.support.Http.Response;
+import dev.switchboard.support.Jar;
+import dev.switchboard.support.KamailioProcess;
+import dev.switchboard.support.ServerProcess;
+import dev.switchboard.support.Sipp;
+import dev.switchboard.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Kamailio at scale, end to end: Switchboard (sip.mode kamailio) on PostgreSQL, the kamailio.cfg
+ * its CLI prints, Debian's kamailio 5.6 started with it, and sipp as the phone. Credentials come
+ * from the V9 views (accounts made through FlexiAPI, a device's own credentials), bindings land in
+ * the shared location table.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KamailioIT {
+  static final String DOMAIN = "sip.example.org";
+
+  TestDatabase db;
+  ServerProcess server;
+  KamailioProcess kamailio;
+  String adminKey;
+  int sipPort;
+  int rpcPort;
+
+  @BeforeAll
+  void start() {
+    assumeTrue(KamailioProcess.installed(), "kamailio is not installed (Debian packages kamailio and "
+        + "kamailio-postgres-modules; .ci/run installs them): the Kamailio test is skipped");
+    db = TestDatabase.postgres();
+    sipPort = ServerProcess.freePort();
+    rpcPort = ServerProcess.freePort();
+    server = ServerProcess.start(db, Map.of(
+        "SWITCHBOARD_SIP_MODE", "kamailio",
+        "SWITCHBOARD_SIP_HOST", "127.0.0.1",
+        "SWITCHBOARD_SIP_PORT", Integer.toString(sipPort),
+        "SWITCHBOARD_KAMAILIO_RPC_URL", "http://127.0.0.1:" + rpcPort + "/RPC",
+        "SWITCHBOARD_KAMAILIO_RPC_TIMEOUT_SECONDS", "40"));
+    assertThat(server.cli("accounts", "create-admin", "--username", "admin01", "--domain", DOMAIN,
+        "--password", "admin-secret").exitCode()).isZero();
+    adminKey = server.cli("api-keys", "create", "--sip", "sip:admin01@" + DOMAIN).stdout().trim();
+    Jar.Result cfg = server.cli("kamailio", "config", "--domain-reload", "2");
+    assertThat(cfg.exitCode()).as(cfg.stderr()).isZero();
+    assertThat(cfg.stdout()).contains("listen=udp:127.0.0.1:" + sipPort, "modparam(\"usrloc\", \"db_mode\", 3)");
+    kamailio = KamailioProcess.start(cfg.stdout(), rpcPort);
+  }
+
+  @AfterAll
+  void stop() {
+    if (kamailio != null) {
+      kamailio.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  String registrar() {
+    return "127.0.0.1:" + sipPort;
+  }
+
+  long createAccount(String username, String password) {
+    Response r = Http.send("POST", server.url("/api/accounts"), "{\"username\":\"" + username + "\",\"password\":\""
+        + password + "\",\"algorithm\":\"MD5\",\"activated\":true}", "x-api-key", adminKey);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asLong();
+  }
+
+  @Test
+  void anAccountMadeThroughFlexiApiRegistersWithKamailio() throws Exception {
+    createAccount("alice001", "alice-secret");
+    Sipp.Result r = Sipp.register(registrar(), "alice001", DOMAIN, "alice-secret", "127.0.0.1:5999");
+    assertThat(r.passed()).as(r.output() + "\n" + kamailio.log()).isTrue();
+
+    try (Connection c = db.connect(); var st = c.prepareStatement(
+        "SELECT contact, expires, socket, user_agent FROM location WHERE username = ? AND domain = ?")) {
+      st.setString(1, "alice001");
+      st.setString(2, DOMAIN);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).as("Kamailio wrote the binding into Switchboard's location table").isTrue();
+        assertThat(rs.getString("contact")).startsWith("sip:alice001@127.0.0.1:5999");
+        assertThat(rs.getString("socket")).isEqualTo("udp:127.0.0.1:" + sipPort);
+        assertThat(rs.getString("user_agent")).isEqualTo("sipp-test");
+        // TZ=UTC: the stored wall-clock time is UTC, 600 s ahead.
+        Instant expires = rs.getTimestamp("expires").toLocalDateTime().toInstant(ZoneOffset.UTC);
+        assertThat(Duration.between(Instant.now(), expires).toSeconds()).isBetween(560L, 620L);
+      }
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    createAccount("bobby001", "bobby-secret");
+    Sipp.Result r = Sipp.register(registrar(), "bobby001", DOMAIN, "not-the-password", "127.0.0.1:5998");
+    assertThat(r.passed()).as(r.output()).isFalse();
+    assertThat(bindings("bobby001")).isZero();
+  }
+
+  @Test
+  void aBlockedAccountDropsOutOfTheSubscriberViewAtOnce() {
+    long id = createAccount("carol001", "carol-secret");
+    assertThat(Sipp.register(registrar(), "carol001", DOMAIN, "carol-secret", "127.0.0.1:5997").passed()).isTrue();
+    Response blocked = Http.send("POST", server.url("/api/accounts/" + id + "/block"), null, "x-api-key", adminKey);
+    assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
+    Sipp.Result again = Sipp.register(registrar(), "carol001", DOMAIN, "carol-secret", "127.0.0.1:5996");
+    assertThat(again.passed()).as("blocked: no credentials any more").isFalse();
+  }
+
+  @Test
+  void aDevicesOwnCredentialsAuthenticateThroughTheView() throws Exception {
+    long domainId;
+    try (Connection c = db.connect(); var st = c.prepareStatement("SELECT id FROM domains WHERE name = ?")) {
+      st.setString(1, DOMAIN);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        domainId = rs.getLong(1);
+      }
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    db.execute("INSERT INTO devices (uuid, created_at, updated_at, domain_id, sip_username, enabled)"
+        + " VALUES ('kam-device-1', ?, ?, ?, 'deskphone7', TRUE)", now, now, domainId);
+    db.execute("INSERT INTO device_passwords (device_id, algorithm, ha1, ha1b, created_at)"
+        + " SELECT id, 'MD5', ?, ?, ? FROM devices WHERE uuid = 'kam-device-1'",
+        md5("deskphone7:" + DOMAIN + ":phone-secret"), md5("deskphone7@" + DOMAIN + ":" + DOMAIN + ":phone-secret"),
+        now);
+    Sipp.Result r = Sipp.register(registrar(), "deskphone7", DOMAIN, "phone-secret", "127.0.0.1:5995");
+    assertThat(r.passed()).as(r.output() + "\n" + kamailio.log()).isTrue();
+    assertThat(bindings("deskphone7")).isEqualTo(1);
+
+    db.execute("UPDATE devices SET enabled = FALSE WHERE uuid = 'kam-device-1'");
+    assertThat(Sipp.register(registrar(), "deskphone7", DOMAIN, "phone-secret", "127.0.0.1:5995").passed())
+        .as("a disabled device has no credentials").isFalse();
+  }
+
+  @Test
+  void unknownDomainsAreNotServed() {
+    Sipp.Result r = Sipp.register(registrar(), "alice001", "elsewhere.example.net", "alice-secret", "127.0.0.1:5994");
+    assertThat(r.passed()).as(r.output()).isFalse();
+  }
+
+  int bindings(String username) {
+    try (Connection c = db.connect(); var st = c.prepareStatement(
+        "SELECT count(*) FROM location WHERE username = ? AND domain = ? AND expires > ?")) {
+      st.setString(1, username);
+      st.setString(2, DOMAIN);
+      st.setObject(3, LocalDateTime.now(ZoneOffset.UTC));
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String md5(String s) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+}
