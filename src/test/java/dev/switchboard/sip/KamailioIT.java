@@ -48,7 +48,7 @@ class KamailioIT {
     assumeTrue(KamailioProcess.installed(), "kamailio is not installed (Debian packages kamailio and "
         + "kamailio-postgres-modules; .ci/run installs them): the Kamailio test is skipped");
     db = TestDatabase.postgres();
-    sipPort = ServerProcess.freePort();
+    sipPort = ServerProcess.freeSipPort();
     rpcPort = ServerProcess.freePort();
     server = ServerProcess.start(db, Map.of(
         "SWITCHBOARD_SIP_MODE", "kamailio",
