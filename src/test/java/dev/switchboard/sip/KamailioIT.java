@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,8 +81,12 @@ class KamailioIT {
   }
 
   long createAccount(String username, String password) {
+    return createAccount(username, password, "MD5");
+  }
+
+  long createAccount(String username, String password, String algorithm) {
     Response r = Http.send("POST", server.url("/api/accounts"), "{\"username\":\"" + username + "\",\"password\":\""
-        + password + "\",\"algorithm\":\"MD5\",\"activated\":true}", "x-api-key", adminKey);
+        + password + "\",\"algorithm\":\"" + algorithm + "\",\"activated\":true}", "x-api-key", adminKey);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asLong();
   }
@@ -150,6 +155,44 @@ class KamailioIT {
     db.execute("UPDATE devices SET enabled = FALSE WHERE uuid = 'kam-device-1'");
     assertThat(Sipp.register(registrar(), "deskphone7", DOMAIN, "phone-secret", "127.0.0.1:5995").passed())
         .as("a disabled device has no credentials").isFalse();
+  }
+
+  @Test
+  void registersOverTcpToo() throws Exception {
+    createAccount("tcpuser1", "tcpuser-secret");
+    try (TestUa ua = TestUa.tcp(sipPort)) {
+      SipMessage ok = ua.registerWithAuth("tcpuser1", DOMAIN, "tcpuser-secret", "MD5", List.of("<" + ua.contact("tcpuser1") + ">"),
+          "Expires: 300");
+      assertThat(ok).as(kamailio.log()).isNotNull();
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.header("Contact")).contains("transport=tcp");
+    }
+    assertThat(bindings("tcpuser1")).isEqualTo(1);
+  }
+
+  @Test
+  void aSha256OnlyAccountRegistersWithTheSha256InstanceAndNotTheMd5One() throws Exception {
+    createAccount("shauser1", "shauser-secret", "SHA-256");
+    try (TestUa ua = TestUa.udp(sipPort)) {
+      SipMessage refused = ua.registerWithAuth("shauser1", DOMAIN, "shauser-secret", "MD5",
+          List.of("<" + ua.contact("shauser1") + ">"));
+      assertThat(refused.status()).as("the MD5 instance has no MD5 HA1 for it").isNotEqualTo(200);
+    }
+    int port = ServerProcess.freeSipPort();
+    int rpc = ServerProcess.freePort();
+    Jar.Result cfg = server.cli("kamailio", "config", "--sha256", "--listen", "udp:127.0.0.1:" + port,
+        "--rpc-port", Integer.toString(rpc));
+    assertThat(cfg.exitCode()).as(cfg.stderr()).isZero();
+    try (KamailioProcess sha = KamailioProcess.start(cfg.stdout(), rpc); TestUa ua = TestUa.udp(port)) {
+      ua.sendRaw(ua.register("shauser1", DOMAIN, List.of("<" + ua.contact("shauser1") + ">"), ua.callId, ua.nextCseq()));
+      SipMessage challenge = ua.nextResponse();
+      assertThat(challenge.status()).isEqualTo(401);
+      assertThat(challenge.header("WWW-Authenticate")).contains("algorithm=SHA-256");
+      SipMessage ok = ua.registerWithAuth("shauser1", DOMAIN, "shauser-secret", "SHA-256",
+          List.of("<" + ua.contact("shauser1") + ">"));
+      assertThat(ok.status()).as(sha.log()).isEqualTo(200);
+    }
+    assertThat(bindings("shauser1")).as("both instances share the location table").isEqualTo(1);
   }
 
   @Test
