@@ -196,6 +196,23 @@ class KamailioIT {
   }
 
   @Test
+  void aDomainMadeAfterKamailioStartedIsServedAfterTheReload() throws Exception {
+    String other = "late.example.org";
+    assertThat(server.cli("accounts", "create", "--username", "lateuser", "--domain", other, "--password",
+        "late-secret", "--algorithm", "MD5").exitCode()).isZero();
+    // The generated configuration reloads the domain view every --domain-reload seconds (2 here).
+    Sipp.Result r = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      r = Sipp.register(registrar(), "lateuser", other, "late-secret", "127.0.0.1:5993");
+      if (r.passed()) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(r.passed()).as(r.output()).isTrue();
+  }
+
+  @Test
   void unknownDomainsAreNotServed() {
     Sipp.Result r = Sipp.register(registrar(), "alice001", "elsewhere.example.net", "alice-secret", "127.0.0.1:5994");
     assertThat(r.passed()).as(r.output()).isFalse();
