@@ -77,6 +77,7 @@ public final class Server implements AutoCloseable {
       services.apiKeys.flush();
       services.digest.purgeExpired(services.clock.instant());
       services.hermesAuth.purge();
+      services.registrations.sweep();
     } catch (RuntimeException e) {
       LOG.warn("housekeeping failed: {}", e.toString());
     }

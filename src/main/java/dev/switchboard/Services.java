@@ -35,7 +35,13 @@ import dev.switchboard.core.notification.PushSender;
 import dev.switchboard.core.token.TokenService;
 import dev.switchboard.notify.HttpPushSender;
 import dev.switchboard.core.domain.DomainService;
+import dev.switchboard.core.message.MessageService;
+import dev.switchboard.core.message.SipUac;
+import dev.switchboard.core.registration.DeviceRegistrations;
+import dev.switchboard.core.registration.RegistrationService;
+import dev.switchboard.core.registration.SipCredentials;
 import dev.switchboard.sip.SipStack;
+import dev.switchboard.sip.UnavailableUac;
 import dev.switchboard.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,6 +83,16 @@ public final class Services implements AutoCloseable {
   public final ObjectMapper json;
   /** The built-in SIP layer, or null when sip.enabled is false or Kamailio does SIP (sip.mode: kamailio). */
   public final SipStack sip;
+  /** The live SIP bindings (the location table), whoever wrote them. */
+  public final RegistrationService registrations;
+  /** Who may register with which HA1s (accounts and devices). */
+  public final SipCredentials sipCredentials;
+  /** Sends MESSAGE/NOTIFY to an AOR's contacts; refuses with SipUnavailableException when no SIP layer runs. */
+  public final SipUac uac;
+  /** FlexiAPI's registered devices: an account's live bindings. */
+  public final DeviceRegistrations devices;
+  /** Text messages over SIP (POST /api/messages). */
+  public final MessageService messages;
 
   public Services(Config config, Clock clock) {
     this.config = config;
@@ -119,7 +135,16 @@ public final class Services implements AutoCloseable {
         Duration.ofSeconds(h.authKeyLifetimeSeconds()), Duration.ofSeconds(h.sessionLifetimeSeconds()),
         Duration.ofSeconds(h.sessionIdleSeconds()), Duration.ofSeconds(h.authKeyGraceSeconds())));
     var sipConfig = config.sip();
-    this.sip = sipConfig.enabled() && sipConfig.mode().equals("embedded") ? new SipStack(sipConfig) : null;
+    this.registrations = new RegistrationService(db, aliases, clock, new RegistrationService.Settings(
+        sipConfig.minExpires(), sipConfig.maxExpires(), sipConfig.defaultExpires(), sipConfig.maxContacts()));
+    this.sipCredentials = new SipCredentials(db);
+    this.sip = sipConfig.enabled() && sipConfig.mode().equals("embedded")
+        ? new SipStack(sipConfig, sipCredentials, registrations, clock) : null;
+    this.uac = sip != null ? sip.uac() : new UnavailableUac(sipConfig.enabled()
+        ? "SIP is handled by Kamailio (sip.mode: kamailio), which this server cannot reach yet"
+        : "SIP is disabled on this server (sip.enabled: false): messages cannot be sent");
+    this.devices = new DeviceRegistrations(registrations, accounts);
+    this.messages = new MessageService(uac);
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
     DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

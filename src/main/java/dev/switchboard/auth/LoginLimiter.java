@@ -16,11 +16,19 @@ public final class LoginLimiter {
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
   private final int maxFailures;
   private final long windowMillis;
+  private final long blockMillis;
   private final Clock clock;
 
+  /** Refuses a source that reached the limit until its window ends. */
   public LoginLimiter(int maxFailures, int windowSeconds, Clock clock) {
+    this(maxFailures, windowSeconds, 0, clock);
+  }
+
+  /** Refuses a source that reached the limit for {@code blockSeconds} from its last counted failure (0: until its window ends). */
+  public LoginLimiter(int maxFailures, int windowSeconds, int blockSeconds, Clock clock) {
     this.maxFailures = maxFailures;
     this.windowMillis = windowSeconds * 1000L;
+    this.blockMillis = blockSeconds * 1000L;
     this.clock = clock;
   }
 
@@ -41,8 +49,12 @@ public final class LoginLimiter {
 
   public void recordFailure(String source) {
     long now = clock.millis();
-    windows.compute(source, (k, w) ->
-        w == null || now >= w.startMillis() + windowMillis ? new Window(now, 1) : new Window(w.startMillis(), w.failures() + 1));
+    windows.compute(source, (k, w) -> {
+      Window next = w == null || now >= w.startMillis() + windowMillis ? new Window(now, 1)
+          : new Window(w.startMillis(), w.failures() + 1);
+      // Blocked: move the window so that it ends blockMillis from now.
+      return blockMillis > 0 && next.failures() >= maxFailures ? new Window(now + blockMillis - windowMillis, next.failures()) : next;
+    });
     if (windows.size() > SWEEP_THRESHOLD) {
       windows.values().removeIf(w -> now >= w.startMillis() + windowMillis);
     }

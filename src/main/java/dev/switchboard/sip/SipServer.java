@@ -29,7 +29,7 @@ public final class SipServer implements AutoCloseable {
   private final InetSocketAddress bind;
   private final String advertisedHost;
   private final int tcpIdleMillis;
-  private final Map<String, Handler> handlers;
+  private final Map<String, Handler> handlers = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final ServerTransactions transactions = new ServerTransactions(System::currentTimeMillis, 500);
@@ -38,12 +38,21 @@ public final class SipServer implements AutoCloseable {
   private volatile Consumer<SipMessage> responses = r -> {};
   private UdpEndpoint udp;
   private TcpEndpoint tcp;
+  private volatile boolean closed;
 
-  public SipServer(String host, int port, String advertisedHost, int tcpIdleSeconds, Map<String, Handler> handlers) {
+  public SipServer(String host, int port, String advertisedHost, int tcpIdleSeconds) {
     this.bind = new InetSocketAddress(host, port);
     this.advertisedHost = advertised(host, advertisedHost);
     this.tcpIdleMillis = tcpIdleSeconds * 1000;
-    this.handlers = Map.copyOf(handlers);
+  }
+
+  /** Sets the handler of a method; call before {@link #start}. */
+  void handle(String method, Handler handler) {
+    handlers.put(method, handler);
+  }
+
+  boolean running() {
+    return udp != null && !closed;
   }
 
   private static String advertised(String host, String configured) {
@@ -222,6 +231,7 @@ public final class SipServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     timers.shutdownNow();
     if (tcp != null) {
       tcp.close();

@@ -22,6 +22,8 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Daos shared;
   private final FastReads fast;
+  private final LocationStore locations;
+  private final SipStore sip;
 
   private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -30,6 +32,8 @@ public final class Database implements AutoCloseable {
     Mappers.register(jdbi);
     this.shared = Daos.onDemand(jdbi);
     this.fast = new FastReads(pool);
+    this.locations = new LocationStore(pool, dialect);
+    this.sip = new SipStore(pool);
   }
 
   /** Opens the pool and migrates the schema to the newest version. */
@@ -136,6 +140,16 @@ public final class Database implements AutoCloseable {
   /** The per-request reads, in plain JDBC. */
   public FastReads fast() {
     return fast;
+  }
+
+  /** The SIP bindings (the Kamailio-layout location table). */
+  public LocationStore locations() {
+    return locations;
+  }
+
+  /** The registrar's credential and secret reads. */
+  public SipStore sip() {
+    return sip;
   }
 
   /** True when the database answers a trivial query. */

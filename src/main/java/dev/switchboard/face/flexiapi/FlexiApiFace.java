@@ -25,7 +25,8 @@ public final class FlexiApiFace implements Face {
   private final ContactController contacts;
   private final AccountDetailsController details;
   private final VcardController vcards;
-  private final MessageController messages = new MessageController();
+  private final MessageController messages;
+  private final DeviceController devices;
   private final StatisticsController statistics;
   private final boolean dangerousEndpoints;
 
@@ -38,6 +39,8 @@ public final class FlexiApiFace implements Face {
     this.details = new AccountDetailsController(s.accountTypes, s.actions, s.dictionary, views);
     this.vcards = new VcardController(s.contacts);
     this.statistics = new StatisticsController(s.statistics);
+    this.messages = new MessageController(s.messages);
+    this.devices = new DeviceController(s.devices);
     this.tokens = new TokenController(s.tokens, s.apiKeys, s.config.publicUrl(), s.config.apiKey().expireMinutes());
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
     this.dangerousEndpoints = s.config.app().dangerousEndpoints();
@@ -80,6 +83,8 @@ public final class FlexiApiFace implements Face {
     r.post("/api/accounts/me/phone/request", accounts::requestPhoneChange, USER);
     r.post("/api/accounts/me/phone", accounts::confirmPhoneChange, USER);
     r.get("/api/accounts/me/contacts", contacts::myContacts, USER);
+    r.get("/api/accounts/me/devices", devices::mine, USER);
+    r.delete("/api/accounts/me/devices/{uuid}", devices::removeMine, USER);
     r.get("/api/accounts/me/contacts/{sip}", contacts::myContact, USER);
 
     // Public account endpoints
@@ -105,6 +110,8 @@ public final class FlexiApiFace implements Face {
     r.post("/api/accounts/{id}/block", accounts::block, ADMIN);
     r.post("/api/accounts/{id}/unblock", accounts::unblock, ADMIN);
     r.get("/api/accounts/{id}/provision", accounts::provision, ADMIN);
+    r.get("/api/accounts/{id}/devices", devices::ofAccount, ADMIN);
+    r.delete("/api/accounts/{id}/devices/{uuid}", devices::removeOfAccount, ADMIN);
 
     // Admin: contacts, contacts lists, types, actions, dictionary
     r.get("/api/accounts/{id}/contacts", contacts::accountContacts, ADMIN);
@@ -144,7 +151,7 @@ public final class FlexiApiFace implements Face {
     r.get("/api/statistics/messages/daily", statistics::dailyMessages, ADMIN);
     r.get("/api/statistics/calls/daily", statistics::dailyCalls, ADMIN);
 
-    // Admin: SIP messages (503 until the SIP layer exists)
+    // Admin: SIP messages
     r.post("/api/messages", messages::send, ADMIN);
 
     // The authenticated account's contacts as vCard 4.0 (not under /api)

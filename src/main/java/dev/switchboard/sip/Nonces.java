@@ -1,0 +1,83 @@
+package dev.switchboard.sip;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Stateless digest nonces: base64url(issued-at millis ‖ HMAC-SHA256(key, issued-at ‖ realm)[0..16]).
+ * Any instance holding the key (kept in the database) checks any instance's nonce without a lookup;
+ * one older than the lifetime is stale (RFC 7616 §3.3: challenge again with stale=true). Being
+ * stateless, a nonce may be replayed within its lifetime; the CSeq order per Call-ID of the
+ * registrar is what a replayed REGISTER then runs into.
+ */
+final class Nonces {
+  enum Check { VALID, STALE, INVALID }
+
+  private static final int MAC_BYTES = 16;
+
+  private final SecretKeySpec key;
+  private final LongSupplier millis;
+  private final long ttlMillis;
+  private final ThreadLocal<Mac> macs;
+
+  Nonces(String hexKey, long ttlSeconds, LongSupplier millis) {
+    this.key = new SecretKeySpec(HexFormat.of().parseHex(hexKey), "HmacSHA256");
+    this.ttlMillis = ttlSeconds * 1000;
+    this.millis = millis;
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  String issue(String realm) {
+    long now = millis.getAsLong();
+    ByteBuffer b = ByteBuffer.allocate(8 + MAC_BYTES);
+    b.putLong(now).put(mac(now, realm));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+  }
+
+  Check check(String nonce, String realm) {
+    byte[] raw;
+    try {
+      raw = Base64.getUrlDecoder().decode(nonce);
+    } catch (IllegalArgumentException e) {
+      return Check.INVALID;
+    }
+    if (raw.length != 8 + MAC_BYTES) {
+      return Check.INVALID;
+    }
+    long issued = ByteBuffer.wrap(raw, 0, 8).getLong();
+    if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, 8, raw.length), mac(issued, realm))) {
+      return Check.INVALID;
+    }
+    long age = millis.getAsLong() - issued;
+    if (age < -5_000) {
+      return Check.INVALID; // from the future: not ours, or a clock far off
+    }
+    return age > ttlMillis ? Check.STALE : Check.VALID;
+  }
+
+  private byte[] mac(long issued, String realm) {
+    Mac mac = macs.get();
+    mac.update(ByteBuffer.allocate(8).putLong(issued).array());
+    byte[] full = mac.doFinal(realm.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return Arrays.copyOf(full, MAC_BYTES);
+  }
+}

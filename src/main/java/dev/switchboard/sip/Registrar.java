@@ -1,0 +1,168 @@
+package dev.switchboard.sip;
+
+import dev.switchboard.auth.DigestHeader;
+import dev.switchboard.auth.LoginLimiter;
+import dev.switchboard.auth.RateLimitedException;
+import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.registration.Binding;
+import dev.switchboard.core.registration.RegisterRequest;
+import dev.switchboard.core.registration.RegisterResult;
+import dev.switchboard.core.registration.RegistrationService;
+import dev.switchboard.core.registration.SipCredential;
+import dev.switchboard.core.registration.SipCredentials;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * REGISTER (RFC 3261 §10.3). The realm is the To domain. A request without credentials, with an
+ * unknown user, a wrong password or a nonce that is not ours gets the same 401 and a fresh
+ * challenge, so nothing tells a prober which usernames exist; each such failure counts against the
+ * source address, which gets 403 for sip.block_seconds once it reaches sip.max_failures. A right
+ * response on an expired nonce is challenged again with stale=true. A blocked or deactivated
+ * account, or a disabled device, gets 403 once authenticated.
+ */
+final class Registrar implements Handler {
+  private static final DateTimeFormatter RFC1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  /** Challenged when nobody has the address: both, as most accounts have. */
+  private static final List<Algorithm> UNKNOWN = List.of(Algorithm.SHA256, Algorithm.MD5);
+
+  private final SipCredentials credentials;
+  private final RegistrationService registrations;
+  private final Nonces nonces;
+  private final LoginLimiter limiter;
+  private final Clock clock;
+
+  Registrar(SipCredentials credentials, RegistrationService registrations, Nonces nonces, LoginLimiter limiter,
+      Clock clock) {
+    this.credentials = credentials;
+    this.registrations = registrations;
+    this.nonces = nonces;
+    this.limiter = limiter;
+    this.clock = clock;
+  }
+
+  @Override
+  public SipMessage handle(Inbound in) {
+    String source = in.peer().remoteIp();
+    try {
+      limiter.check(source);
+    } catch (RateLimitedException e) {
+      return Responses.to(in, 403, "Forbidden").build();
+    }
+    SipMessage m = in.request();
+    SipUri to;
+    try {
+      to = Address.parse(m.header("To")).uri();
+    } catch (SipParseException e) {
+      return Responses.to(in, 400, "Malformed To").build();
+    }
+    if (to.user() == null) {
+      return Responses.to(in, 400, "To has no user").build();
+    }
+    String user = to.user();
+    String realm = to.host();
+    Optional<SipCredential> who = credentials.find(user, realm);
+    Map<String, String> auth = authorization(m, realm);
+    if (auth == null) {
+      return challenge(in, who, realm, false);
+    }
+    Nonces.Check nonce = nonces.check(auth.getOrDefault("nonce", ""), realm);
+    Optional<Algorithm> algorithm = Algorithm.fromWire(auth.getOrDefault("algorithm", "MD5"));
+    String ha1 = who.isPresent() && algorithm.isPresent() ? who.get().ha1s().get(algorithm.get()) : null;
+    boolean right = nonce != Nonces.Check.INVALID && ha1 != null && user.equals(auth.get("username"))
+        && DigestResponse.matches(algorithm.get(), ha1, m.method(), auth);
+    if (!right) {
+      limiter.recordFailure(source);
+      return challenge(in, who, realm, false);
+    }
+    if (nonce == Nonces.Check.STALE) {
+      return challenge(in, who, realm, true);
+    }
+    if (!who.get().usable()) {
+      return Responses.to(in, 403, "Forbidden").build();
+    }
+    return bind(in, user, realm);
+  }
+
+  /** The Authorization for this realm, parsed; null when there is none (or none well-formed). */
+  private static Map<String, String> authorization(SipMessage m, String realm) {
+    for (SipMessage.Header h : m.headers()) {
+      if (h.name().equalsIgnoreCase("Authorization")) {
+        Optional<Map<String, String>> p = DigestHeader.parse(h.value());
+        if (p.isPresent() && realm.equalsIgnoreCase(p.get().get("realm"))) {
+          return p.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  private SipMessage challenge(Inbound in, Optional<SipCredential> who, String realm, boolean stale) {
+    List<Algorithm> algorithms = who.map(c -> c.ha1s().keySet().stream()
+        .sorted((a, b) -> a == Algorithm.SHA256 ? -1 : b == Algorithm.SHA256 ? 1 : 0).toList()).orElse(UNKNOWN);
+    if (algorithms.isEmpty()) {
+      algorithms = UNKNOWN;
+    }
+    Responses r = Responses.to(in, 401, "Unauthorized");
+    String nonce = nonces.issue(realm);
+    for (Algorithm a : algorithms) {
+      r.header("WWW-Authenticate", "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm="
+          + a.wireName() + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
+    }
+    return r.build();
+  }
+
+  private SipMessage bind(Inbound in, String user, String realm) {
+    SipMessage m = in.request();
+    Contacts.Parsed contacts;
+    try {
+      contacts = Contacts.parse(m);
+    } catch (SipParseException e) {
+      return Responses.to(in, 400, e.getMessage()).build();
+    }
+    Peer peer = in.peer();
+    RegisterRequest request = new RegisterRequest(user, realm.toLowerCase(Locale.ROOT), m.header("Call-ID"),
+        (int) m.cseqNumber(), Optional.ofNullable(m.header("User-Agent")).orElse(""), received(peer, contacts.first()),
+        path(m), peer.localSocket(), peer.connectionId(), contacts.star(), contacts.updates());
+    RegisterResult result = registrations.register(request);
+    return switch (result) {
+      case RegisterResult.TooBrief t -> Responses.to(in, 423, "Interval Too Brief")
+          .header("Min-Expires", Integer.toString(t.minExpires())).build();
+      case RegisterResult.OutOfOrder o -> Responses.to(in, 400, "Invalid CSeq number").build();
+      case RegisterResult.Ok ok -> ok(in, ok.bindings());
+    };
+  }
+
+  private SipMessage ok(Inbound in, List<Binding> bindings) {
+    Instant now = clock.instant();
+    Responses r = Responses.to(in, 200, "OK");
+    for (Binding b : bindings) {
+      r.header("Contact", Contacts.render(b, now));
+    }
+    return r.header("Date", RFC1123.format(now)).build();
+  }
+
+  /** sip:ip:port of the source when the contact names another address (NAT), as Kamailio stores it. */
+  static String received(Peer peer, SipUri contact) {
+    if (contact == null) {
+      return null;
+    }
+    String ip = peer.remoteIp();
+    int port = peer.remote().getPort();
+    if (contact.host().equals(ip) && contact.portOrDefault() == port) {
+      return null;
+    }
+    return "sip:" + ip + ":" + port + (peer.reliable() ? ";transport=tcp" : "");
+  }
+
+  private static String path(SipMessage m) {
+    List<String> path = m.values("Path");
+    return path.isEmpty() ? null : String.join(",", path);
+  }
+}
