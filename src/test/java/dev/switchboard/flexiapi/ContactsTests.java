@@ -230,11 +230,11 @@ abstract class ContactsTests {
   }
 
   @Test
-  void messages_validate_then_say_sip_is_not_configured() {
+  void messages_validate_then_need_a_registered_recipient() {
     assert422(admin("POST", "/api/messages", Map.of()), "to", "body");
     Response r = admin("POST", "/api/messages", Map.of("to", "sip:someone@" + DOMAIN, "body", "hello"));
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("message").asText()).contains("SIP is not configured");
+    assert422(r, "to");
+    assertThat(r.json().get("message").asText()).contains("no registered device");
   }
 
   @Test

@@ -66,4 +66,18 @@ public final class DigestClient {
     return Http.get(baseUrl + path, "from", from, "Authorization",
         authorization(c, username, password, "GET", path, 1, "0a4f113b"));
   }
+
+  /** Any method with a full digest round trip; {@code body} may be null. */
+  public static Http.Response send(String baseUrl, String method, String path, String body, String username,
+      String domain, String password, String algorithm) {
+    String from = "sip:" + username + "@" + domain;
+    Http.Response challenge = Http.send(method, baseUrl + path, body, "from", from);
+    if (challenge.status() != 401) {
+      throw new AssertionError("expected a challenge, got " + challenge.status() + ": " + challenge.body());
+    }
+    Map<String, String> c = challenge.headers("WWW-Authenticate").stream().map(DigestClient::parseChallenge)
+        .filter(x -> x.get("algorithm").equals(algorithm)).findFirst().orElseThrow();
+    return Http.send(method, baseUrl + path, body, "from", from, "Authorization",
+        authorization(c, username, password, method, path, 1, "0a4f113b"));
+  }
 }

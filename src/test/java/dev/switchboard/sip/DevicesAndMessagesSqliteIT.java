@@ -1,0 +1,10 @@
+package dev.switchboard.sip;
+
+import dev.switchboard.support.TestDatabase;
+
+class DevicesAndMessagesSqliteIT extends DevicesAndMessagesTests {
+  @Override
+  TestDatabase database() {
+    return TestDatabase.sqlite();
+  }
+}

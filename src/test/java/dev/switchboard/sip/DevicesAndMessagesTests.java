@@ -1,0 +1,163 @@
+package dev.switchboard.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.support.DigestClient;
+import dev.switchboard.support.Http;
+import dev.switchboard.support.ServerProcess;
+import dev.switchboard.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** FlexiAPI's devices (live registrations) and POST /api/messages, received by a real UA. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DevicesAndMessagesTests {
+  static final String DOMAIN = "sip.example.org";
+  static final String PASSWORD = "sip-secret";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  TestDatabase db;
+  ServerProcess server;
+  String adminKey;
+  String otherAdminKey;
+
+  abstract TestDatabase database();
+
+  @BeforeAll
+  void start() {
+    db = database();
+    server = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000"));
+    server.cli("accounts", "create-admin", "--username", "admin01", "--domain", DOMAIN, "--password", "admin-secret");
+    server.cli("accounts", "create-admin", "--username", "admin02", "--domain", "other.example.org",
+        "--password", "admin-secret");
+    adminKey = server.cli("api-keys", "create", "--sip", "sip:admin01@" + DOMAIN).stdout().trim();
+    otherAdminKey = server.cli("api-keys", "create", "--sip", "sip:admin02@other.example.org").stdout().trim();
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  Http.Response as(String key, String method, String path, Object body) {
+    try {
+      return Http.send(method, server.url(path), body == null ? null : JSON.writeValueAsString(body), "x-api-key", key);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  String account() {
+    String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    Http.Response r = as(adminKey, "POST", "/api/accounts", Map.of("username", username, "password", PASSWORD,
+        "algorithm", "SHA-256", "activated", true));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return username;
+  }
+
+  long id(String username) {
+    return as(adminKey, "GET", "/api/accounts/sip:" + username + "@" + DOMAIN + "/search", null).json().get("id").asLong();
+  }
+
+  Http.Response asUser(String user, String method, String path) {
+    return method.equals("GET") ? DigestClient.get(server.url(""), path, user, DOMAIN, PASSWORD, "SHA-256")
+        : DigestClient.send(server.url(""), method, path, null, user, DOMAIN, PASSWORD, "SHA-256");
+  }
+
+  @Test
+  void devices_list_the_live_registrations_by_uuid_and_delete_removes_one() throws Exception {
+    String user = account();
+    String instance = "urn:uuid:" + UUID.randomUUID();
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      ua.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of(
+          "<sip:" + user + "@127.0.0.1:4001>;+sip.instance=\"<" + instance + ">\"", "<sip:" + user + "@127.0.0.1:4002>"),
+          "User-Agent: LinphoneTest/5.2");
+    }
+    Http.Response mine = asUser(user, "GET", "/api/accounts/me/devices");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    JsonNode devices = mine.json();
+    assertThat(devices.size()).isEqualTo(2);
+    JsonNode phone = devices.get(instance);
+    assertThat(phone.get("uuid").asText()).isEqualTo(instance);
+    assertThat(phone.get("user_agent").asText()).isEqualTo("LinphoneTest/5.2");
+    assertThat(phone.get("contact").asText()).isEqualTo("sip:" + user + "@127.0.0.1:4001");
+    assertThat(phone.get("expires_at").asText()).endsWith("Z");
+
+    Http.Response byAdmin = as(adminKey, "GET", "/api/accounts/" + id(user) + "/devices", null);
+    assertThat(byAdmin.json().size()).isEqualTo(2);
+    assertThat(as(otherAdminKey, "GET", "/api/accounts/" + id(user) + "/devices", null).status()).isIn(403, 404);
+
+    assertThat(asUser(user, "DELETE", "/api/accounts/me/devices/" + instance).status()).isEqualTo(200);
+    assertThat(asUser(user, "DELETE", "/api/accounts/me/devices/" + instance).status()).isEqualTo(404);
+    String other = asUser(user, "GET", "/api/accounts/me/devices").json().fieldNames().next();
+    assertThat(as(otherAdminKey, "DELETE", "/api/accounts/" + id(user) + "/devices/" + other, null).status()).isIn(403, 404);
+    assertThat(as(adminKey, "DELETE", "/api/accounts/" + id(user) + "/devices/" + other, null).status()).isEqualTo(200);
+    assertThat(asUser(user, "GET", "/api/accounts/me/devices").body()).isEqualTo("{}");
+  }
+
+  @Test
+  void devices_endpoints_refuse_the_unauthenticated_and_non_admins() {
+    String user = account();
+    assertThat(Http.get(server.url("/api/accounts/me/devices")).status()).isEqualTo(401);
+    assertThat(Http.send("DELETE", server.url("/api/accounts/me/devices/x"), null).status()).isEqualTo(401);
+    assertThat(Http.get(server.url("/api/accounts/1/devices")).status()).isEqualTo(401);
+    assertThat(asUser(user, "GET", "/api/accounts/" + id(user) + "/devices").status()).isEqualTo(403);
+    assertThat(asUser(user, "DELETE", "/api/accounts/" + id(user) + "/devices/x").status()).isEqualTo(403);
+    assertThat(as(adminKey, "GET", "/api/accounts/999999/devices", null).status()).isEqualTo(404);
+    assertThat(Http.send("POST", server.url("/api/messages"), "{}").status()).isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UDP", "TCP"})
+  void a_message_through_the_api_reaches_every_registered_ua(String transport) throws Exception {
+    String user = account();
+    try (TestUa one = TestUa.of(transport, server.sipPort()); TestUa two = TestUa.udp(server.sipPort())) {
+      assertThat(one.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of("<" + one.contact(user) + ">")).status())
+          .isEqualTo(200);
+      two.answerWith(486);
+      assertThat(two.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of("<" + two.contact(user) + ">")).status())
+          .isEqualTo(200);
+      Http.Response r = as(adminKey, "POST", "/api/messages", Map.of("to", "sip:" + user + "@" + DOMAIN, "body", "héllo"));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().get("id").asText()).isNotBlank();
+      assertThat(r.json().get("sent")).hasSize(2);
+      SipMessage got = one.nextRequest(5000);
+      assertThat(got.method()).isEqualTo("MESSAGE");
+      assertThat(new String(got.body(), StandardCharsets.UTF_8)).isEqualTo("héllo");
+      assertThat(got.header("Content-Type")).startsWith("text/plain");
+      assertThat(got.header("From")).contains("sip:admin01@" + DOMAIN);
+      assertThat(got.header("Call-ID")).isEqualTo(r.json().get("id").asText());
+      assertThat(two.nextRequest(5000).method()).isEqualTo("MESSAGE");
+      List<Integer> statuses = new java.util.ArrayList<>();
+      r.json().get("sent").forEach(d -> statuses.add(d.get("status").asInt()));
+      assertThat(statuses).containsExactlyInAnyOrder(200, 486);
+    }
+  }
+
+  @Test
+  void a_message_to_an_alias_reaches_its_destination() throws Exception {
+    String user = account();
+    String alias = "alias" + user;
+    db.execute("INSERT INTO aliases (alias_username, alias_domain, destination_username, destination_domain, e164,"
+        + " created_at) VALUES (?, ?, ?, ?, FALSE, ?)", alias, DOMAIN, user, DOMAIN,
+        db.kind().equals("sqlite") ? (Object) System.currentTimeMillis() : java.sql.Timestamp.from(java.time.Instant.now()));
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      ua.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of("<" + ua.contact(user) + ">"));
+      Http.Response r = as(adminKey, "POST", "/api/messages", Map.of("to", "sip:" + alias + "@" + DOMAIN, "body", "hi"));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(ua.nextRequest(5000).uri()).isEqualTo(ua.contact(user));
+    }
+  }
+}
