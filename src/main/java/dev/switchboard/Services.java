@@ -42,6 +42,7 @@ import dev.switchboard.core.registration.RegistrationService;
 import dev.switchboard.core.registration.SipCredentials;
 import dev.switchboard.sip.SipStack;
 import dev.switchboard.sip.UnavailableUac;
+import dev.switchboard.sip.kamailio.KamailioUac;
 import dev.switchboard.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,9 +141,9 @@ public final class Services implements AutoCloseable {
     this.sipCredentials = new SipCredentials(db);
     this.sip = sipConfig.enabled() && sipConfig.mode().equals("embedded")
         ? new SipStack(sipConfig, sipCredentials, registrations, clock) : null;
-    this.uac = sip != null ? sip.uac() : new UnavailableUac(sipConfig.enabled()
-        ? "SIP is handled by Kamailio (sip.mode: kamailio), which this server cannot reach yet"
-        : "SIP is disabled on this server (sip.enabled: false): messages cannot be sent");
+    this.uac = sip != null ? sip.uac()
+        : sipConfig.enabled() ? KamailioUac.of(config, registrations)
+        : new UnavailableUac("SIP is disabled on this server (sip.enabled: false): messages cannot be sent");
     this.devices = new DeviceRegistrations(registrations, accounts);
     this.messages = new MessageService(uac);
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());

@@ -3,6 +3,7 @@ package dev.switchboard.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.support.Http;
 import dev.switchboard.support.Http.Response;
 import dev.switchboard.support.Jar;
@@ -93,7 +94,7 @@ class KamailioIT {
 
   @Test
   void anAccountMadeThroughFlexiApiRegistersWithKamailio() throws Exception {
-    createAccount("alice001", "alice-secret");
+    long id = createAccount("alice001", "alice-secret");
     Sipp.Result r = Sipp.register(registrar(), "alice001", DOMAIN, "alice-secret", "127.0.0.1:5999");
     assertThat(r.passed()).as(r.output() + "\n" + kamailio.log()).isTrue();
 
@@ -110,6 +111,66 @@ class KamailioIT {
         Instant expires = rs.getTimestamp("expires").toLocalDateTime().toInstant(ZoneOffset.UTC);
         assertThat(Duration.between(Instant.now(), expires).toSeconds()).isBetween(560L, 620L);
       }
+    }
+
+    Response devices = Http.send("GET", server.url("/api/accounts/" + id + "/devices"), null, "x-api-key", adminKey);
+    assertThat(devices.status()).as(devices.body()).isEqualTo(200);
+    assertThat(devices.json().size()).as(devices.body()).isEqualTo(1);
+    JsonNode device = devices.json().elements().next();
+    assertThat(device.get("user_agent").asText()).isEqualTo("sipp-test");
+    assertThat(device.get("contact").asText()).startsWith("sip:alice001@127.0.0.1:5999");
+    assertThat(Instant.parse(device.get("expires_at").asText())).isAfter(Instant.now().plusSeconds(500));
+  }
+
+  @Test
+  void aMessageThroughTheApiGoesThroughKamailioToTheRegisteredUa() throws Exception {
+    createAccount("dave0001", "dave-secret");
+    try (TestUa ua = TestUa.udp(sipPort)) {
+      SipMessage registered = ua.registerWithAuth("dave0001", DOMAIN, "dave-secret", "MD5",
+          List.of("<" + ua.contact("dave0001") + ">"));
+      assertThat(registered.status()).as(kamailio.log()).isEqualTo(200);
+
+      Response sent = Http.send("POST", server.url("/api/messages"),
+          "{\"to\":\"sip:dave0001@" + DOMAIN + "\",\"body\":\"héllo through Kamailio\"}", "x-api-key", adminKey);
+      assertThat(sent.status()).as(sent.body() + "\n" + server.log()).isEqualTo(200);
+      JsonNode delivery = sent.json().get("sent").get(0);
+      assertThat(delivery.get("status").asInt()).isEqualTo(200);
+      assertThat(delivery.get("delivered").asBoolean()).isTrue();
+
+      SipMessage message = ua.nextRequest(10_000);
+      assertThat(message).as("the UA got the MESSAGE\n" + kamailio.log()).isNotNull();
+      assertThat(message.method()).isEqualTo("MESSAGE");
+      assertThat(message.header("From")).contains("sip:admin01@" + DOMAIN);
+      assertThat(message.header("Call-ID")).isEqualTo(sent.json().get("id").asText());
+      assertThat(new String(message.body(), StandardCharsets.UTF_8)).isEqualTo("héllo through Kamailio");
+
+      ua.answerWith(486);
+      Response busy = Http.send("POST", server.url("/api/messages"),
+          "{\"to\":\"sip:dave0001@" + DOMAIN + "\",\"body\":\"again\"}", "x-api-key", adminKey);
+      assertThat(busy.json().get("sent").get(0).get("status").asInt()).as(busy.body()).isEqualTo(486);
+      assertThat(busy.json().get("sent").get(0).get("delivered").asBoolean()).isFalse();
+    }
+    Response nobody = Http.send("POST", server.url("/api/messages"),
+        "{\"to\":\"sip:nobody01@" + DOMAIN + "\",\"body\":\"hi\"}", "x-api-key", adminKey);
+    assertThat(nobody.status()).as(nobody.body()).isEqualTo(422);
+  }
+
+  @Test
+  void kamailioUnreachableIsA503WithTheReason() throws Exception {
+    createAccount("erin0001", "erin-secret");
+    try (TestUa ua = TestUa.udp(sipPort)) {
+      assertThat(ua.registerWithAuth("erin0001", DOMAIN, "erin-secret", "MD5", List.of("<" + ua.contact("erin0001") + ">"))
+          .status()).isEqualTo(200);
+      int dead = ServerProcess.freePort();
+      try (ServerProcess orphan = ServerProcess.start(db, Map.of("SWITCHBOARD_SIP_MODE", "kamailio",
+          "SWITCHBOARD_SIP_HOST", "127.0.0.1", "SWITCHBOARD_SIP_PORT", Integer.toString(sipPort),
+          "SWITCHBOARD_KAMAILIO_RPC_URL", "http://127.0.0.1:" + dead + "/RPC"))) {
+        Response r = Http.send("POST", orphan.url("/api/messages"),
+            "{\"to\":\"sip:erin0001@" + DOMAIN + "\",\"body\":\"hi\"}", "x-api-key", adminKey);
+        assertThat(r.status()).as(r.body()).isEqualTo(503);
+        assertThat(r.json().get("message").asText()).contains("unreachable", ":" + dead + "/RPC");
+      }
+      assertThat(ua.nextRequest(500)).isNull();
     }
   }
 

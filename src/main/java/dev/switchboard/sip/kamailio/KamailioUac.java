@@ -1,11 +1,13 @@
 package dev.switchboard.sip.kamailio;
 
-import dev.switchboard.core.alias.Alias;
-import dev.switchboard.core.alias.AliasService;
+import dev.switchboard.config.Config;
 import dev.switchboard.core.message.Delivery;
 import dev.switchboard.core.message.OutOfDialogRequest;
 import dev.switchboard.core.message.SipUac;
+import dev.switchboard.core.message.SipUnavailableException;
 import dev.switchboard.core.registration.Registrations;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,23 +29,37 @@ public final class KamailioUac implements SipUac {
   private final KamailioRpc rpc;
   private final String nextHop;
   private final Registrations registrations;
-  private final AliasService aliases;
 
   /**
    * @param nextHop Kamailio's own SIP address (sip:ip:port) the request is looped through
    */
-  public KamailioUac(KamailioRpc rpc, String nextHop, Registrations registrations, AliasService aliases) {
+  public KamailioUac(KamailioRpc rpc, String nextHop, Registrations registrations) {
     this.rpc = rpc;
     this.nextHop = nextHop;
     this.registrations = registrations;
-    this.aliases = aliases;
+  }
+
+  /** kamailio.rpc_url and its timeout; sip.host:sip.port (0.0.0.0: loopback) is Kamailio's listener. */
+  public static KamailioUac of(Config config, Registrations registrations) {
+    URI url = KamailioCfg.rpcUrl(config);
+    String host = config.sip().host();
+    if (host == null || host.isBlank() || host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    } else if (host.equals("::") || host.equals("[::]")) {
+      host = "[::1]";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return new KamailioUac(new KamailioRpc(url, Duration.ofSeconds(config.kamailio().rpcTimeoutSeconds())),
+        "sip:" + host + ":" + config.sip().port(), registrations);
   }
 
   @Override
   public List<Delivery> send(OutOfDialogRequest request) {
     String user = request.username();
     String domain = request.domain().toLowerCase(Locale.ROOT);
-    if (!hasBinding(user, domain)) {
+    // Registrations resolves aliases as Kamailio's alias_db does: no live binding, nothing to send.
+    if (registrations.of(user, domain).isEmpty()) {
       return List.of();
     }
     String aor = "sip:" + user + "@" + domain;
@@ -59,21 +75,8 @@ public final class KamailioUac implements SipUac {
       return List.of(new Delivery(aor, 408, e.getMessage()));
     } catch (KamailioRpc.Unavailable e) {
       LOG.warn("{} to {} not sent: {}", request.method(), aor, e.getMessage());
-      return List.of(new Delivery(aor, 503, e.getMessage()));
+      throw new SipUnavailableException(e.getMessage());
     }
-  }
-
-  /** Kamailio resolves aliases itself (alias_db); here they only decide whether anyone is registered. */
-  private boolean hasBinding(String user, String domain) {
-    if (!registrations.of(user, domain).isEmpty()) {
-      return true;
-    }
-    for (Alias a : aliases.byAlias(user, domain)) {
-      if (!registrations.of(a.destinationUsername(), a.destinationDomain()).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** From (tm adds the tag), To, then the request's own headers and Content-Type, CRLF-terminated. */
