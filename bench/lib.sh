@@ -73,7 +73,10 @@ sb() { "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$tmp/switchboard.jar" "$@";
 start_server() {  # start_server LOG: sets server_pid and startup_ms (process start to the first /api/ping 200)
   local log="$1" started i
   started=$(date +%s%N)
-  (exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$tmp/switchboard.jar" serve) >>"$log" 2>&1 &
+  local extra=()
+  # BENCH_SERVER_OPTS: extra JVM flags for the server only (a JFR recording, say), not for the CLI.
+  read -r -a extra <<<"${BENCH_SERVER_OPTS:-}"
+  (exec "$JAVA_HOME/bin/java" "${java_opts[@]}" "${extra[@]}" -jar "$tmp/switchboard.jar" serve) >>"$log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   for ((i = 0; i < 3000; i++)); do

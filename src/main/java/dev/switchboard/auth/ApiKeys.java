@@ -39,7 +39,7 @@ public final class ApiKeys {
   /** Issues a new key for the account and returns it; this is the only time the key is known. */
   public String create(long accountId) {
     String key = Ids.alphanumeric(LENGTH);
-    db.read(daos -> daos.apiKeys().insert(accountId, hash(key), clock.instant()));
+    db.write(daos -> daos.apiKeys().insert(accountId, hash(key), clock.instant()));
     return key;
   }
 
@@ -55,7 +55,7 @@ public final class ApiKeys {
     Instant now = clock.instant();
     if (!expireAfterUnused.isZero() && row.get().lastUsedAt().plus(expireAfterUnused).isBefore(now)
         && !pendingUses.containsKey(row.get().keyId())) {
-      db.read(daos -> daos.apiKeys().delete(row.get().keyId()));
+      db.write(daos -> daos.apiKeys().delete(row.get().keyId()));
       return Optional.empty();
     }
     pendingUses.computeIfAbsent(row.get().keyId(), id -> new LongAdder()).increment();
@@ -69,7 +69,7 @@ public final class ApiKeys {
       LongAdder adder = pendingUses.remove(id);
       if (adder != null) {
         long uses = adder.sum();
-        db.read(daos -> daos.apiKeys().touch(id, uses, now));
+        db.write(daos -> daos.apiKeys().touch(id, uses, now));
       }
     }
   }

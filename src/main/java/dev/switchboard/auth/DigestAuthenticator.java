@@ -48,7 +48,7 @@ public final class DigestAuthenticator {
   public List<DigestChallenge> challenges(String realm, boolean stale) {
     String nonce = Ids.hex(16);
     String opaque = Ids.hex(16);
-    db.read(daos -> daos.nonces().insert(nonce, opaque, clock.instant().plus(nonceTtl)));
+    db.write(daos -> daos.nonces().insert(nonce, opaque, clock.instant().plus(nonceTtl)));
     return List.of(
         new DigestChallenge(realm, Algorithm.MD5, nonce, opaque, stale),
         new DigestChallenge(realm, Algorithm.SHA256, nonce, opaque, stale));
@@ -114,7 +114,7 @@ public final class DigestAuthenticator {
       return new Result.Failed("wrong response");
     }
     // Only now, with a valid response, consume the nc: a replay of this exact request fails here.
-    int advanced = db.read(daos -> daos.nonces().advance(nonce, count));
+    int advanced = db.write(daos -> daos.nonces().advance(nonce, count));
     if (advanced == 0) {
       return new Result.Failed("nonce count already used");
     }
@@ -132,6 +132,6 @@ public final class DigestAuthenticator {
   }
 
   public int purgeExpired(Instant now) {
-    return db.read(daos -> daos.nonces().deleteExpired(now));
+    return db.write(daos -> daos.nonces().deleteExpired(now));
   }
 }

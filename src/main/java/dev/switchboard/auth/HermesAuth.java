@@ -156,7 +156,7 @@ public final class HermesAuth {
     if (!current && !previous) {
       throw new UnauthorizedException("unauthorized");
     }
-    db.read(d -> d.hermes().touchSession(session, now));
+    db.write(d -> d.hermes().touchSession(session, now));
     return new Caller(session, Access.of(s.access()), s.domain(), s.accountId());
   }
 
@@ -190,7 +190,7 @@ public final class HermesAuth {
   }
 
   public int purge() {
-    return db.read(d -> d.hermes().purgeSessions(clock.instant()));
+    return db.write(d -> d.hermes().purgeSessions(clock.instant()));
   }
 
   // Keys and grants (auth/* management)

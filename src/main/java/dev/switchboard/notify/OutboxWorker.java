@@ -82,7 +82,7 @@ public final class OutboxWorker implements AutoCloseable {
     List<OutboxDao.Row> due = db.read(d -> d.outbox().due(now, 50));
     int handled = 0;
     for (OutboxDao.Row row : due) {
-      if (db.read(d -> d.outbox().claim(row.id(), now, now.plus(LOCK))) == 0) {
+      if (db.write(d -> d.outbox().claim(row.id(), now, now.plus(LOCK))) == 0) {
         continue;
       }
       handled++;
@@ -101,17 +101,17 @@ public final class OutboxWorker implements AutoCloseable {
         case "sms" -> sms.send(row.recipient(), text.strip());
         default -> throw new DeliveryException("unknown channel " + row.channel());
       }
-      db.read(d -> d.outbox().sent(row.id(), clock.instant()));
+      db.write(d -> d.outbox().sent(row.id(), clock.instant()));
       LOG.info("outbox: {} #{} ({}) sent", row.channel(), row.id(), row.template());
     } catch (DeliveryException | IOException | RuntimeException e) {
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (attempt >= maxAttempts) {
-        db.read(d -> d.outbox().failed(row.id(), error));
+        db.write(d -> d.outbox().failed(row.id(), error));
         LOG.error("outbox: {} #{} ({}) failed for good after {} attempts: {}", row.channel(), row.id(),
             row.template(), attempt, error);
       } else {
         long backoff = Math.min(3600, 5L << Math.min(attempt - 1, 20));
-        db.read(d -> d.outbox().retryLater(row.id(), error, clock.instant().plusSeconds(backoff)));
+        db.write(d -> d.outbox().retryLater(row.id(), error, clock.instant().plusSeconds(backoff)));
         LOG.warn("outbox: {} #{} ({}) attempt {} failed, retry in {} s: {}", row.channel(), row.id(),
             row.template(), attempt, backoff, error);
       }

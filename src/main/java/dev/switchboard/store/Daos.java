@@ -14,16 +14,32 @@ import org.jdbi.v3.core.Jdbi;
 public final class Daos {
   private final Function<Class<?>, Object> factory;
   private final List<Runnable> afterCommit;
-  private final ConcurrentHashMap<Class<?>, Object> attached = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Class<?>, Object> attached;
 
   private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit) {
+    this(factory, afterCommit, new ConcurrentHashMap<>());
+  }
+
+  private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit,
+      ConcurrentHashMap<Class<?>, Object> attached) {
     this.factory = factory;
     this.afterCommit = afterCommit;
+    this.attached = attached;
   }
 
   /** The shared DAOs, with actions to run once the current transaction has committed. */
   static Daos inTransaction(Daos shared) {
     return new Daos(shared::dao, new ArrayList<>());
+  }
+
+  /**
+   * DAOs attached once to a long-lived handle (SQLite's writer): attaching builds a handler per DAO
+   * method, which JDBI's on-demand DAOs redo on every call; here that happens once per DAO type.
+   * {@code attached} is the handle's cache, shared by the per-transaction views.
+   */
+  static Daos attachedTo(org.jdbi.v3.core.Handle handle, ConcurrentHashMap<Class<?>, Object> attached,
+      boolean inTransaction) {
+    return new Daos(handle::attach, inTransaction ? new ArrayList<>() : null, attached);
   }
 
   /** Shared on-demand DAOs: each call takes a pooled connection for itself. */
