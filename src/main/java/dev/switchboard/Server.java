@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.config.Config;
 import dev.switchboard.face.flexiapi.FlexiApiFace;
 import dev.switchboard.face.hermes.HermesFace;
+import dev.switchboard.face.kazoo.KazooFace;
 import dev.switchboard.face.phoned.PhonedServer;
 import dev.switchboard.http.HttpServer;
 import dev.switchboard.notify.OutboxWorker;
@@ -45,8 +46,9 @@ public final class Server implements AutoCloseable {
     services.outbox.onEnqueued(outbox::wake);
     FlexiApiFace flexiapi = new FlexiApiFace(services);
     HermesFace hermes = new HermesFace(services);
+    KazooFace kazoo = new KazooFace(services);
     this.http = new HttpServer(config.http().host(), config.http().port(), config.http().maxRequestBytes(),
-        config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi, hermes));
+        config.http().shutdownGraceSeconds(), services.json, metrics, services.db::healthy, List.of(flexiapi, hermes, kazoo));
     var p = config.phoned();
     this.phoned = p.http().enabled() || p.https().enabled() ? new PhonedServer(services) : null;
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,6 +80,7 @@ public final class Server implements AutoCloseable {
       services.digest.purgeExpired(services.clock.instant());
       services.hermesAuth.purge();
       services.registrations.sweep();
+      services.kazooAuth.tokens().purgeRevoked();
     } catch (RuntimeException e) {
       LOG.warn("housekeeping failed: {}", e.toString());
     }

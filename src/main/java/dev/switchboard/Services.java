@@ -20,6 +20,11 @@ import dev.switchboard.core.account.AccountTypeService;
 import dev.switchboard.core.account.LineService;
 import dev.switchboard.core.alias.AliasService;
 import dev.switchboard.core.device.PhoneService;
+import dev.switchboard.core.device.DeviceService;
+import dev.switchboard.core.domain.Tenants;
+import dev.switchboard.core.account.KazooUsers;
+import dev.switchboard.auth.KazooAuth;
+import dev.switchboard.auth.KazooTokens;
 import dev.switchboard.core.directory.DirectoryService;
 import dev.switchboard.core.number.NumberPool;
 import dev.switchboard.core.statistics.StatisticsService;
@@ -74,6 +79,10 @@ public final class Services implements AutoCloseable {
   public final AliasService aliases;
   public final NumberPool numbers;
   public final PhoneService phones;
+  public final DeviceService devices;
+  public final Tenants tenants;
+  public final KazooUsers kazooUsers;
+  public final KazooAuth kazooAuth;
   public final HermesAuth hermesAuth;
   public final StatisticsService statistics;
   public final DirectoryService directory;
@@ -124,11 +133,17 @@ public final class Services implements AutoCloseable {
     JwtAuthenticator jwt = keyFile == null || keyFile.isBlank()
         ? null : JwtAuthenticator.fromPemFile(Path.of(keyFile), accounts, clock);
     LoginLimiter limiter = new LoginLimiter(config.auth().maxFailures(), config.auth().failureWindowSeconds(), clock);
-    SecretBox box = new SecretBox(SecretKeyFile.loadOrCreate(config.dataPath().resolve("secret.key")));
+    byte[] serverKey = SecretKeyFile.loadOrCreate(config.dataPath().resolve("secret.key"));
+    SecretBox box = new SecretBox(serverKey);
     this.lines = new LineService(db, accounts, domains, box, clock);
     this.aliases = new AliasService(db, accounts, domains, clock);
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
+    this.devices = new DeviceService(db, box, clock);
+    this.tenants = new Tenants(db, clock);
+    this.kazooUsers = new KazooUsers(db, accounts, clock);
+    this.kazooAuth = new KazooAuth(db, tenants, kazooUsers, accounts, new KazooTokens(derive(serverKey, "kazoo-tokens"),
+        db, clock, Duration.ofSeconds(config.kazoo().tokenTtlSeconds())), limiter, box, clock);
     this.statistics = new StatisticsService(db, clock, config.app().adminsManageMultiDomains());
     this.directory = new DirectoryService(db, contacts, config.directory(), clock);
     var h = config.hermes();
@@ -157,6 +172,17 @@ public final class Services implements AutoCloseable {
           }
         }))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** A separate key per use, derived from the server key (HMAC-SHA256 of the label). */
+  private static byte[] derive(byte[] serverKey, String label) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(serverKey, "HmacSHA256"));
+      return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   @Override

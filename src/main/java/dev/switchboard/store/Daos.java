@@ -133,4 +133,12 @@ public final class Daos {
   public NonceDao nonces() {
     return typed(NonceDao.class);
   }
+
+  public DeviceDao devices() {
+    return typed(DeviceDao.class);
+  }
+
+  public KazooDao kazoo() {
+    return typed(KazooDao.class);
+  }
 }

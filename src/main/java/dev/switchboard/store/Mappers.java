@@ -54,6 +54,9 @@ final class Mappers {
     jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.CreationToken.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.AuthToken.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(CodeDao.Code.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(dev.switchboard.core.device.Device.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(KazooDao.AccountRow.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(KazooDao.UserRow.class));
   }
 
   /** The account columns every account query selects: a.* plus the domain's name as domain. */

@@ -133,7 +133,8 @@ public final class AccountService {
       String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
     Instant now = clock.instant();
     Validation v = new Validation();
-    v.check(daos.accounts().findBySip(username, domain.name()).isEmpty(), "username",
+    v.check(daos.accounts().findBySip(username, domain.name()).isEmpty()
+        && daos.devices().countSipUsernameInDomain(domain.name(), username) == 0, "username",
         "The username has already been taken.");
     if (email != null && settings.emailUnique()) {
       v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
@@ -202,7 +203,8 @@ public final class AccountService {
       String username = in.username() != null ? in.username() : target.username();
       Validation unique = new Validation();
       if (!username.equals(target.username())) {
-        unique.check(daos.accounts().findBySip(username, target.domain()).isEmpty(), "username",
+        unique.check(daos.accounts().findBySip(username, target.domain()).isEmpty()
+            && daos.devices().countSipUsernameInDomain(target.domain(), username) == 0, "username",
             "The username has already been taken.");
       }
       String email = in.email() != null ? in.email() : target.email();

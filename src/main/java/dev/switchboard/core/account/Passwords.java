@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Turns a cleartext password into the stored credentials, inside the caller's transaction. The
- * cleartext is not stored here: only HA1 = H(username:realm:password) per chosen algorithm, and on
- * the MD5 row ha1b = MD5(username@domain:realm:password) for Kamailio's auth_db. Any encrypted
+ * cleartext is not stored here: only HA1 = H(username:realm:password) per chosen algorithm, on
+ * the MD5 row ha1b = MD5(username@domain:realm:password) for Kamailio's auth_db, and Kazoo's login
+ * digests ({@link KazooDigests}). Any encrypted
  * cleartext kept for Hermes is dropped; {@link LineService} seals a new one where it must.
  */
 public final class Passwords {
@@ -45,6 +46,7 @@ public final class Passwords {
   }
 
   private static void insert(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
+    KazooDigests.store(daos, account, password, now);
     for (Algorithm algorithm : algorithms) {
       String ha1 = algorithm.ha1(account.username(), account.realm(), password);
       String ha1b = algorithm == Algorithm.MD5
