@@ -21,6 +21,7 @@ import dev.switchboard.core.account.LineService;
 import dev.switchboard.core.alias.AliasService;
 import dev.switchboard.core.device.PhoneService;
 import dev.switchboard.core.device.DeviceService;
+import dev.switchboard.core.device.DeviceSignals;
 import dev.switchboard.core.domain.Tenants;
 import dev.switchboard.core.account.KazooUsers;
 import dev.switchboard.auth.KazooAuth;
@@ -79,7 +80,8 @@ public final class Services implements AutoCloseable {
   public final AliasService aliases;
   public final NumberPool numbers;
   public final PhoneService phones;
-  public final DeviceService devices;
+  public final DeviceService deviceService;
+  public final DeviceSignals deviceSignals;
   public final Tenants tenants;
   public final KazooUsers kazooUsers;
   public final KazooAuth kazooAuth;
@@ -139,7 +141,7 @@ public final class Services implements AutoCloseable {
     this.aliases = new AliasService(db, accounts, domains, clock);
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
-    this.devices = new DeviceService(db, box, clock);
+    this.deviceService = new DeviceService(db, box, clock);
     this.tenants = new Tenants(db, clock);
     this.kazooUsers = new KazooUsers(db, accounts, clock);
     this.kazooAuth = new KazooAuth(db, tenants, kazooUsers, accounts, new KazooTokens(derive(serverKey, "kazoo-tokens"),
@@ -161,6 +163,7 @@ public final class Services implements AutoCloseable {
         : new UnavailableUac("SIP is disabled on this server (sip.enabled: false): messages cannot be sent");
     this.devices = new DeviceRegistrations(registrations, accounts);
     this.messages = new MessageService(uac);
+    this.deviceSignals = new DeviceSignals(registrations, uac);
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.
     DateTimeFormatter wireTime = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);

@@ -3,6 +3,8 @@ package dev.switchboard.kazoo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.sip.SipMessage;
+import dev.switchboard.sip.TestUa;
 import dev.switchboard.support.Http;
 import dev.switchboard.support.ServerProcess;
 import dev.switchboard.support.TestDatabase;
@@ -41,7 +43,7 @@ abstract class KazooTests {
   @BeforeAll
   void start() {
     db = database();
-    server = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000"));
+    server = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000", "SWITCHBOARD_SIP_MIN_EXPIRES", "1"));
     cli("accounts", "create-admin", "--username", "admin01", "--domain", ACME, "--password", "admin-secret");
     cli("accounts", "create-admin", "--username", "admin02", "--domain", OTHER, "--password", "other-secret");
     cli("accounts", "create-admin", "--username", "root0001", "--domain", ROOT, "--password", "root-secret",
@@ -602,5 +604,82 @@ abstract class KazooTests {
     Crossbar root = new Crossbar(server.url("")).login("root0001", "root-secret", ROOT);
     root.ok(root.get("/v2/accounts/" + admin.accountId), 200);
     root.ok(root.get(otherAdmin.devices()), 200);
+  }
+
+  // Over SIP
+
+  @Test
+  void a_device_made_here_registers_with_its_own_credentials_and_status_follows_its_binding() throws Exception {
+    JsonNode d = createDevice(admin, "{\"name\":\"SIP phone\",\"sip\":{\"username\":\"phone100\","
+        + "\"password\":\"pw-phone-100\"}}");
+    String id = d.get("id").asText();
+    String status = admin.devices() + "/status";
+    assertThat(ids(admin.ok(admin.get(status), 200), "device_id")).doesNotContain(id);
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      SipMessage wrong = ua.registerWithAuth("phone100", ACME, "wrong-password", "MD5",
+          List.of("<" + ua.contact("phone100") + ">"), "Expires: 60");
+      assertThat(wrong.status()).isIn(401, 403);
+      SipMessage ok = ua.registerWithAuth("phone100", ACME, "pw-phone-100", "SHA-256",
+          List.of("<" + ua.contact("phone100") + ">"), "Expires: 2");
+      assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+      JsonNode rows = admin.ok(admin.get(status), 200);
+      assertThat(ids(rows, "device_id")).contains(id);
+      for (JsonNode row : rows) {
+        assertThat(row.get("registered").asBoolean()).isTrue();
+      }
+      Thread.sleep(3_000);
+      assertThat(ids(admin.ok(admin.get(status), 200), "device_id")).as("the binding expired").doesNotContain(id);
+    }
+  }
+
+  @Test
+  void sync_and_notify_reach_the_registered_phone_with_the_right_event() throws Exception {
+    JsonNode d = createDevice(admin, "{\"name\":\"Sync phone\",\"sip\":{\"username\":\"phone200\","
+        + "\"password\":\"pw-phone-200\"}}");
+    String path = admin.devices() + "/" + d.get("id").asText();
+    // Kazoo answers the same when nothing is registered.
+    assertThat(admin.ok(admin.send("POST", path + "/sync", null), 200).asText()).isEqualTo("sync request sent");
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      assertThat(ua.registerWithAuth("phone200", ACME, "pw-phone-200", "MD5",
+          List.of("<" + ua.contact("phone200") + ">"), "Expires: 300").status()).isEqualTo(200);
+
+      assertThat(admin.ok(admin.send("POST", path + "/sync", null), 200).asText()).isEqualTo("sync request sent");
+      SipMessage sync = ua.nextRequest(10_000);
+      assertThat(sync).isNotNull();
+      assertThat(sync.method()).isEqualTo("NOTIFY");
+      assertThat(sync.header("Event")).isEqualTo("check-sync");
+      assertThat(sync.uri()).isEqualTo(ua.contact("phone200"));
+
+      admin.ok(admin.send("POST", path + "/sync?reboot=true", null), 200);
+      assertThat(ua.nextRequest(10_000).header("Event")).isEqualTo("check-sync;reboot=true");
+
+      Http.Response nested = admin.send("PUT", path, "{\"action\":\"notify\",\"data\":{\"data\":{\"event\":\"resync\"}}}");
+      assertThat(admin.ok(nested, 201).asText()).isEqualTo("NOTIFY sent");
+      assertThat(ua.nextRequest(10_000).header("Event")).isEqualTo("resync");
+      Http.Response flat = admin.send("PUT", path, "{\"action\":\"notify\",\"data\":{\"event\":\"talk\"}}");
+      assertThat(admin.ok(flat, 201).asText()).isEqualTo("NOTIFY sent");
+      assertThat(ua.nextRequest(10_000).header("Event")).isEqualTo("talk");
+
+      error(admin.send("PUT", path, "{\"data\":{\"data\":{\"event\":\"x\"}}}"), 400, "action required");
+      error(admin.send("PUT", path, "{\"action\":\"reboot\",\"data\":{}}"), 400, "invalid action");
+      JsonNode v = violations(admin.send("PUT", path, "{\"action\":\"notify\",\"data\":{}}"));
+      assertThat(v.has("data")).isTrue();
+
+      // POST with "sync": true sends check-sync only when the SIP credentials changed.
+      admin.ok(admin.write("POST", path, "{\"name\":\"Renamed\",\"sync\":true,\"sip\":{\"username\":\"phone200\","
+          + "\"password\":\"pw-phone-200\"}}"), 200);
+      assertThat(ua.nextRequest(1_500)).as("same credentials: no NOTIFY").isNull();
+      JsonNode changed = admin.ok(admin.write("POST", path, "{\"name\":\"Renamed\",\"sync\":true,"
+          + "\"sip\":{\"username\":\"phone200\",\"password\":\"pw-phone-201\"}}"), 200);
+      assertThat(changed.has("sync")).isFalse();
+      assertThat(ua.nextRequest(10_000).header("Event")).isEqualTo("check-sync");
+    }
+    Crossbar user = new Crossbar(server.url("")).login("plainuser", "plain-secret", ACME);
+    error(user.send("POST", path + "/sync", null), 403, "forbidden");
+    error(otherAdmin.send("POST", path + "/sync", null), 403, "forbidden");
+  }
+
+  static List<String> ids(JsonNode rows, String key) {
+    return StreamSupport.stream(rows.spliterator(), false).map(n -> n.get(key).asText()).toList();
   }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * answers digest challenges (MD5 or SHA-256, qop=auth) from the stored password, and answers 200 to
  * every MESSAGE and NOTIFY it receives, keeping them for the test to inspect.
  */
-final class TestUa implements AutoCloseable {
+public final class TestUa implements AutoCloseable {
   private final String transport;
   private final InetSocketAddress server;
   private final DatagramSocket udp;
@@ -55,7 +55,7 @@ final class TestUa implements AutoCloseable {
     reader = Thread.ofVirtual().start(this::read);
   }
 
-  static TestUa udp(int serverPort) throws IOException {
+  public static TestUa udp(int serverPort) throws IOException {
     return new TestUa("UDP", serverPort);
   }
 
@@ -76,7 +76,7 @@ final class TestUa implements AutoCloseable {
   }
 
   /** The contact this UA can be reached at. */
-  String contact(String user) {
+  public String contact(String user) {
     return "sip:" + user + "@127.0.0.1:" + localPort() + (transport.equals("TCP") ? ";transport=tcp" : "");
   }
 
@@ -161,7 +161,7 @@ final class TestUa implements AutoCloseable {
   }
 
   /** The next request the server sent this UA (already answered), or null after the timeout. */
-  SipMessage nextRequest(long millis) throws InterruptedException {
+  public SipMessage nextRequest(long millis) throws InterruptedException {
     return requests.poll(millis, TimeUnit.MILLISECONDS);
   }
 
@@ -194,7 +194,7 @@ final class TestUa implements AutoCloseable {
    * Registers: sends the REGISTER, answers the challenge of the given algorithm with the password,
    * returns the final answer to the authenticated request (or the first one if it was not 401).
    */
-  SipMessage registerWithAuth(String user, String domain, String password, String algorithm, List<String> contacts,
+  public SipMessage registerWithAuth(String user, String domain, String password, String algorithm, List<String> contacts,
       String... extra) throws IOException, InterruptedException {
     sendRaw(register(user, domain, contacts, callId, nextCseq(), extra));
     SipMessage challenge = nextResponse();

@@ -9,6 +9,7 @@ import dev.switchboard.core.Violation;
 import dev.switchboard.core.device.Device;
 import dev.switchboard.core.device.DeviceInput;
 import dev.switchboard.core.device.DeviceService;
+import dev.switchboard.core.device.DeviceSignals;
 import dev.switchboard.core.domain.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,15 @@ import java.util.Objects;
  */
 final class DeviceHandlers {
   private final DeviceService devices;
+  private final DeviceSignals signals;
   private final Schemas schemas;
   private final ObjectMapper json;
   private final boolean usersManageAll;
 
-  DeviceHandlers(DeviceService devices, Schemas schemas, ObjectMapper json, boolean usersManageAll) {
+  DeviceHandlers(DeviceService devices, DeviceSignals signals, Schemas schemas, ObjectMapper json,
+      boolean usersManageAll) {
     this.devices = devices;
+    this.signals = signals;
     this.schemas = schemas;
     this.json = json;
     this.usersManageAll = usersManageAll;
@@ -105,11 +109,85 @@ final class DeviceHandlers {
         "/v2/accounts/" + tenant.domain().uuid() + "/devices/" + created.uuid());
   }
 
+  /** POST replaces; with "sync": true a check-sync follows when the SIP credentials changed. */
   Reply replace(Call call) {
     Device current = device(call);
     ObjectNode doc = Docs.publicCopy(call.dataObject());
+    boolean sync = doc.path("sync").asBoolean(false) || "true".equals(doc.path("sync").asText());
     doc.remove("sync");
-    return write(call, current, doc);
+    String before = credentials(view(current));
+    Reply reply = write(call, current, doc);
+    if (sync && !before.equals(credentials(reply.data()))) {
+      Device updated = devices.get(call.tenant().domain().id(), current.uuid());
+      signals.notify(call.tenant().domain(), updated, checkSyncEvent(call, reply.data()), null, null);
+    }
+    return reply;
+  }
+
+  private static String credentials(JsonNode doc) {
+    return Docs.at(doc, "sip.username").toString() + '\n' + Docs.at(doc, "sip.password").toString();
+  }
+
+  /** GET /devices/status: the devices with a live registration. */
+  Reply status(Call call) {
+    ArrayNode rows = json.createArrayNode();
+    for (Device d : signals.registered(call.tenant().domain(), devices.inDomain(call.tenant().domain().id()))) {
+      rows.addObject().put("device_id", d.uuid()).put("registered", true);
+    }
+    return Reply.ok(rows);
+  }
+
+  /** POST /devices/{D}/sync: check-sync to every contact; "sync request sent" even when none is registered. */
+  Reply sync(Call call) {
+    Device d = device(call);
+    DeviceService.checkMayChange(call.caller().user(), call.caller().admin(), usersManageAll, d.ownerUuid());
+    signals.notify(call.tenant().domain(), d, checkSyncEvent(call, view(d)), null, null);
+    return Reply.text("sync request sent");
+  }
+
+  /**
+   * PUT /devices/{D} with an action: "notify" sends a NOTIFY with data.data.event (the schema's
+   * nested form) or data.event (the documented flat form), with an optional data.data.body.
+   */
+  Reply action(Call call) {
+    Device d = device(call);
+    String action = call.value("action");
+    if (action == null) {
+      throw new KazooException(400, "action required", json.createObjectNode());
+    }
+    if (!action.equals("notify")) {
+      throw new KazooException(400, "invalid action", json.createObjectNode());
+    }
+    DeviceService.checkMayChange(call.caller().user(), call.caller().admin(), usersManageAll, d.ownerUuid());
+    ObjectNode data = call.dataObject().deepCopy();
+    data.remove("action");
+    if (data.path("event").isTextual() && !data.has("data")) {
+      ObjectNode nested = json.createObjectNode();
+      nested.set("event", data.remove("event"));
+      if (data.has("body")) {
+        nested.set("body", data.remove("body"));
+      }
+      data.set("data", nested);
+    }
+    AuthHandlers.check(schemas.validate("devices_notify", data));
+    JsonNode notify = data.get("data");
+    JsonNode body = notify.path("body");
+    signals.notify(call.tenant().domain(), d, notify.get("event").asText(),
+        body.path("content_type").isTextual() ? body.get("content_type").asText() : "text/plain",
+        body.path("data").isTextual() ? body.get("data").asText() : null);
+    // Nothing in Crossbar sets 202: a PUT that succeeds is a 201, as cowboy answers it.
+    return Reply.created(json.getNodeFactory().textNode("NOTIFY sent"), null, null);
+  }
+
+  /** provision.check_sync_event or check-sync; ?reboot=true|false adds Kazoo's reboot parameter. */
+  private static String checkSyncEvent(Call call, JsonNode doc) {
+    String event = Docs.text(doc, "provision.check_sync_event") != null ? Docs.text(doc, "provision.check_sync_event")
+        : "check-sync";
+    String reboot = call.ctx().queryParam("reboot");
+    if ("true".equals(reboot) || "false".equals(reboot)) {
+      event = event + ";reboot=" + reboot;
+    }
+    return event;
   }
 
   Reply patch(Call call) {

@@ -60,8 +60,8 @@ public final class KazooFace implements Face {
     Schemas schemas = new Schemas(json);
     this.auth = new AuthHandlers(s.kazooAuth, s.kazooUsers, schemas, errors, json);
     this.accounts = new AccountHandlers(s.tenants, s.kazooAuth, schemas, json, s.config.sip().domain());
-    this.users = new UserHandlers(s.kazooUsers, s.devices, schemas, json);
-    this.devices = new DeviceHandlers(s.devices, schemas, json, s.config.kazoo().usersManageAllDevices());
+    this.users = new UserHandlers(s.kazooUsers, s.deviceService, schemas, json);
+    this.devices = new DeviceHandlers(s.deviceService, s.deviceSignals, schemas, json, s.config.kazoo().usersManageAllDevices());
   }
 
   @Override
@@ -96,10 +96,13 @@ public final class KazooFace implements Face {
 
     route(r, HandlerType.GET, "/v2/accounts/{account_id}/devices", Access.ACCOUNT, devices::list);
     route(r, HandlerType.PUT, "/v2/accounts/{account_id}/devices", Access.ACCOUNT, devices::create);
+    route(r, HandlerType.GET, "/v2/accounts/{account_id}/devices/status", Access.ACCOUNT, devices::status);
     route(r, HandlerType.GET, "/v2/accounts/{account_id}/devices/{device_id}", Access.ACCOUNT, devices::get);
+    route(r, HandlerType.PUT, "/v2/accounts/{account_id}/devices/{device_id}", Access.ACCOUNT, devices::action);
     route(r, HandlerType.POST, "/v2/accounts/{account_id}/devices/{device_id}", Access.ACCOUNT, devices::replace);
     route(r, HandlerType.PATCH, "/v2/accounts/{account_id}/devices/{device_id}", Access.ACCOUNT, devices::patch);
     route(r, HandlerType.DELETE, "/v2/accounts/{account_id}/devices/{device_id}", Access.ACCOUNT, devices::delete);
+    route(r, HandlerType.POST, "/v2/accounts/{account_id}/devices/{device_id}/sync", Access.ACCOUNT, devices::sync);
   }
 
   private void route(RoutesConfig r, HandlerType method, String path, Access access, Handler handler) {
