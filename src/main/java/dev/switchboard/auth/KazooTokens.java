@@ -102,6 +102,6 @@ public final class KazooTokens {
   }
 
   public void purgeRevoked() {
-    db.read(d -> d.kazoo().purgeRevoked(clock.instant()));
+    db.write(d -> d.kazoo().purgeRevoked(clock.instant()));
   }
 }
