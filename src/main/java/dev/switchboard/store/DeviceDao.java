@@ -54,6 +54,10 @@ public interface DeviceDao {
       + " revision = revision + 1, updated_at = :now WHERE id = :id AND deleted_at IS NULL")
   int softDelete(@Bind("id") long id, @Bind("now") Instant now);
 
+  /** Deletes a device that is only a phone association (no document, no SIP username). */
+  @SqlUpdate("DELETE FROM devices WHERE id = :id AND document IS NULL AND sip_username IS NULL")
+  int deleteBare(@Bind("id") long id);
+
   @SqlUpdate("DELETE FROM device_accounts WHERE device_id = :id")
   int deleteLines(@Bind("id") long id);
 

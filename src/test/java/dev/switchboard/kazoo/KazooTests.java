@@ -358,6 +358,15 @@ abstract class KazooTests {
     assertThat(added.get("response").asText()).as(added.toString()).isEqualTo("ok");
     JsonNode hermes = violations(admin.write("PUT", admin.devices(), "{\"name\":\"Dup\",\"mac_address\":\"001a2b3c4d01\"}"));
     assertThat(hermes.get("mac_address").get("unique").get("cause").asText()).isEqualTo("001a2b3c4d01");
+
+    // Hermes may put a line on the Kazoo device's phone; taking the line off leaves the device.
+    String user = URLEncoder.encode("plainuser@" + ACME, StandardCharsets.UTF_8);
+    String auth = "&session=" + session + "&auth_key=" + key;
+    assertThat(Http.get(server.url("/hermes/api/phone/add?mac=0004f2ab7e01&user=" + user + auth)).json()
+        .get("response").asText()).isEqualTo("ok");
+    assertThat(Http.get(server.url("/hermes/api/phone/remove?mac=0004f2ab7e01&user=" + user + auth)).json()
+        .get("response").asText()).isEqualTo("ok");
+    admin.ok(admin.get(admin.devices() + "/" + d.get("id").asText()), 200);
   }
 
   @Test

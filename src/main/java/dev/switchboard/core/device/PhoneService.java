@@ -90,8 +90,9 @@ public final class PhoneService {
       if (d.directory().deleteLine(deviceId, account.id()) == 0) {
         throw new NotFoundException("This phone does not carry this user.");
       }
+      // A bare phone association goes with its last line; a device with a document (Kazoo) stays.
       if (d.directory().lines(deviceId) == 0) {
-        d.directory().deleteDevice(deviceId);
+        d.devices().deleteBare(deviceId);
       }
       return null;
     });
