@@ -54,6 +54,9 @@ prepare() {  # the JDK, the JVM flags of ./switchboard, a private copy of the ja
   launcher_opts="$(sed -n 's/.*\${JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/switchboard" | head -n 1)"
   [ -n "$launcher_opts" ] || die "could not read the default JVM flags from ./switchboard"
   read -r -a java_opts <<<"${JAVA_OPTS:-$launcher_opts}"
+  local arenas
+  arenas="$(sed -n 's/.*MALLOC_ARENA_MAX:-\([0-9]*\)}.*/\1/p' "$root/switchboard" | head -n 1)"
+  [ -n "$arenas" ] && export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-$arenas}"
   tmp="$(mktemp -d -t switchboard-bench.XXXXXX)"
   chmod 755 "$tmp"
   cp "$jar" "$tmp/switchboard.jar"
@@ -68,7 +71,33 @@ free_port() {  # below the ephemeral range, where wrk's own connections would ma
   die "no free port found"
 }
 
-sb() { "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$tmp/switchboard.jar" "$@"; }
+sb() { "$JAVA_HOME/bin/java" "${java_opts[@]}" "${aot_opts[@]}" -jar "$tmp/switchboard.jar" "$@"; }
+
+# record_aot: what ./switchboard does on a JDK >= 25 (its first `serve` records an AOT cache that
+# later starts map): one training start on a throwaway SQLite store, stopped after the first ping.
+# Sets aot_opts for the later starts and untrained_ms (that first start, without a cache).
+# BENCH_AOT=off measures without a cache.
+aot_opts=()
+untrained_ms=""
+record_aot() {
+  local major
+  major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)"
+  [ "${BENCH_AOT:-on}" != off ] && [ "${major:-0}" -ge 25 ] || return 0
+  (
+    export SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT="$(free_port)" SWITCHBOARD_DATA_DIR="$tmp/aot-training"
+    export SWITCHBOARD_LOG_LEVEL=warning SWITCHBOARD_PHONED_HTTP_ENABLED=false SWITCHBOARD_PHONED_HTTPS_ENABLED=false SWITCHBOARD_SIP_ENABLED=false
+    unset SWITCHBOARD_DATABASE_URL SWITCHBOARD_DATABASE_USER
+    aot_opts=("-XX:AOTCacheOutput=$tmp/switchboard.aot")
+    start_server "$tmp/aot-training.log"
+    echo "$startup_ms" >"$tmp/untrained-ms"
+    # The cache is written as the JVM exits, which takes a while: wait for it, not stop's 15 s.
+    kill -TERM "$server_pid"
+    wait "$server_pid" || true
+  )
+  [ -f "$tmp/switchboard.aot" ] || die "no AOT cache recorded (see $tmp/aot-training.log)"
+  untrained_ms="$(cat "$tmp/untrained-ms")"
+  aot_opts=("-XX:AOTCache=$tmp/switchboard.aot")
+}
 
 start_server() {  # start_server LOG: sets server_pid and startup_ms (process start to the first /api/ping 200)
   local log="$1" started i
@@ -76,7 +105,7 @@ start_server() {  # start_server LOG: sets server_pid and startup_ms (process st
   local extra=()
   # BENCH_SERVER_OPTS: extra JVM flags for the server only (a JFR recording, say), not for the CLI.
   read -r -a extra <<<"${BENCH_SERVER_OPTS:-}"
-  (exec "$JAVA_HOME/bin/java" "${java_opts[@]}" "${extra[@]}" -jar "$tmp/switchboard.jar" serve) >>"$log" 2>&1 &
+  (exec "$JAVA_HOME/bin/java" "${java_opts[@]}" "${aot_opts[@]}" "${extra[@]}" -jar "$tmp/switchboard.jar" serve) >>"$log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   for ((i = 0; i < 3000; i++)); do
