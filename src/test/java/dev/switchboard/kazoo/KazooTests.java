@@ -615,6 +615,42 @@ abstract class KazooTests {
     root.ok(root.get(otherAdmin.devices()), 200);
   }
 
+  @Test
+  void every_route_refuses_no_token_with_401_and_another_tenant_with_403() {
+    JsonNode d = createDevice(admin, "{\"name\":\"Guarded\"}");
+    String a = "/v2/accounts/" + admin.accountId;
+    String dev = a + "/devices/" + d.get("id").asText();
+    String user = a + "/users/" + admin.ownerId;
+    String[][] routes = {
+        {"GET", a}, {"PUT", a}, {"POST", a}, {"PATCH", a}, {"DELETE", a}, {"GET", a + "/children"},
+        {"GET", a + "/api_key"}, {"PUT", a + "/api_key"},
+        {"GET", a + "/users"}, {"PUT", a + "/users"}, {"GET", user}, {"POST", user}, {"PATCH", user},
+        {"DELETE", user}, {"GET", user + "/devices"},
+        {"GET", a + "/devices"}, {"PUT", a + "/devices"}, {"GET", a + "/devices/status"}, {"GET", dev},
+        {"POST", dev}, {"PATCH", dev}, {"PUT", dev}, {"DELETE", dev}, {"POST", dev + "/sync"}};
+    Crossbar none = anonymous();
+    for (String[] r : routes) {
+      String body = r[0].equals("GET") || r[0].equals("DELETE") ? null : "{\"data\":{\"name\":\"x\"}}";
+      error(none.send(r[0], r[1], body), 401, "invalid_credentials");
+      error(otherAdmin.send(r[0], r[1], body), 403, "forbidden");
+    }
+    error(none.send("GET", "/v2/token_auth", null), 401, "invalid_credentials");
+    error(none.send("PUT", "/v2/accounts", "{\"data\":{\"name\":\"x\"}}"), 401, "invalid_credentials");
+    admin.ok(admin.get(dev), 200);
+  }
+
+  @Test
+  void a_device_may_not_take_an_alias_of_the_realm() {
+    JsonNode login = Http.get(server.url("/hermes/api/auth/login?user=root0001%40" + ROOT + "&password=root-secret"))
+        .json();
+    String auth = "&session=" + login.get("session").asText() + "&auth_key=" + login.get("auth_key").asText();
+    JsonNode added = Http.get(server.url("/hermes/api/alias/add?alias=frontdesk%40" + ACME
+        + "&destination=plainuser%40" + ACME + auth)).json();
+    assertThat(added.get("response").asText()).as(added.toString()).isEqualTo("ok");
+    JsonNode v = violations(admin.write("PUT", admin.devices(), "{\"name\":\"Alias\",\"sip\":{\"username\":\"frontdesk\"}}"));
+    assertThat(v.get("sip.username").get("unique").get("cause").asText()).isEqualTo("frontdesk");
+  }
+
   // Over SIP
 
   @Test
