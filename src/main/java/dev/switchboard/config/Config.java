@@ -38,7 +38,7 @@ public record Config(
    */
   public record Sip(String domain, boolean enabled, String mode, String host, int port, String advertisedHost,
       String outboundProxy, int minExpires, int maxExpires, int defaultExpires, int maxContacts,
-      int nonceTtlSeconds, int maxFailures, int failureWindowSeconds, int blockSeconds) {}
+      int nonceTtlSeconds, int maxFailures, int failureWindowSeconds, int blockSeconds, String challengeAlgorithms) {}
 
   public record Kamailio(String rpcUrl, int rpcTimeoutSeconds) {}
 

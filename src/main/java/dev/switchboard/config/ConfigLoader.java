@@ -223,6 +223,8 @@ public final class ConfigLoader {
     require(s.maxFailures() > 0, "sip.max_failures", "must be positive");
     require(s.failureWindowSeconds() > 0, "sip.failure_window_seconds", "must be positive");
     require(s.blockSeconds() > 0, "sip.block_seconds", "must be positive");
+    require(s.challengeAlgorithms() != null && s.challengeAlgorithms().matches("\\s*(MD5|SHA-256)\\s*(,\\s*(MD5|SHA-256)\\s*)?"),
+        "sip.challenge_algorithms", "must list MD5 and/or SHA-256, e.g. \"SHA-256, MD5\"");
   }
 
   private static void validatePhoned(Config c) {

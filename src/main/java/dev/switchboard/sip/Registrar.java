@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Comparator;
 
 /**
  * REGISTER (RFC 3261 §10.3). The realm is the To domain. A request without credentials, with an
@@ -29,17 +31,18 @@ import java.util.Optional;
  */
 final class Registrar implements Handler {
   private static final DateTimeFormatter RFC1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-  /** Challenged when nobody has the address: both, as most accounts have. */
-  private static final List<Algorithm> UNKNOWN = List.of(Algorithm.SHA256, Algorithm.MD5);
 
   private final SipCredentials credentials;
   private final RegistrationService registrations;
   private final Nonces nonces;
   private final LoginLimiter limiter;
   private final Clock clock;
+  /** sip.challenge_algorithms, most preferred first; also what an unknown user is offered. */
+  private final List<Algorithm> offered;
 
   Registrar(SipCredentials credentials, RegistrationService registrations, Nonces nonces, LoginLimiter limiter,
-      Clock clock) {
+      Clock clock, List<Algorithm> offered) {
+    this.offered = List.copyOf(offered);
     this.credentials = credentials;
     this.registrations = registrations;
     this.nonces = nonces;
@@ -104,10 +107,13 @@ final class Registrar implements Handler {
   }
 
   private SipMessage challenge(Inbound in, Optional<SipCredential> who, String realm, boolean stale) {
-    List<Algorithm> algorithms = who.map(c -> c.ha1s().keySet().stream()
-        .sorted((a, b) -> a == Algorithm.SHA256 ? -1 : b == Algorithm.SHA256 ? 1 : 0).toList()).orElse(UNKNOWN);
-    if (algorithms.isEmpty()) {
-      algorithms = UNKNOWN;
+    List<Algorithm> algorithms = offered;
+    if (who.isPresent() && !who.get().ha1s().isEmpty()) {
+      Set<Algorithm> has = who.get().ha1s().keySet();
+      algorithms = offered.stream().filter(has::contains).toList();
+      if (algorithms.isEmpty()) {
+        algorithms = has.stream().sorted(Comparator.comparing((Algorithm a) -> a != Algorithm.SHA256)).toList();
+      }
     }
     Responses r = Responses.to(in, 401, "Unauthorized");
     String nonce = nonces.issue(realm);

@@ -13,6 +13,10 @@ import java.util.function.LongSupplier;
  * again. Over UDP a transaction lingers Timer J = 64*T1 after its final response; over TCP it ends
  * at once (§17.2.2: J is 0 for reliable transports). Requests without an RFC 3261 branch are keyed
  * by Call-ID, CSeq, From tag and the top Via as §17.2.3 suggests for RFC 2543 peers.
+ *
+ * <p>Bounded: beyond {@link #MAX_LINGERING} completed transactions the oldest end before their Timer J
+ * (at 2,000 REGISTERs/s, J alone would hold 128,000 responses). A retransmission arriving after that
+ * is handled again, which the registrar answers as it did the first time.
  */
 final class ServerTransactions {
   /** What to do with an incoming request. */
@@ -24,6 +28,8 @@ final class ServerTransactions {
     record Retransmission(byte[] response) implements Begin {}
   }
 
+  static final int MAX_LINGERING = 32_768;
+
   private record Key(String branch, String sentBy, String method) {}
 
   private record Expiry(Object key, long deadline) {}
@@ -34,6 +40,7 @@ final class ServerTransactions {
 
   private final Map<Object, Entry> live = new ConcurrentHashMap<>();
   private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger lingering = new java.util.concurrent.atomic.AtomicInteger();
   private final LongSupplier millis;
   private final long timerJ;
 
@@ -71,6 +78,13 @@ final class ServerTransactions {
     e.response = response;
     // Timer J is the same for every transaction, so deadlines arrive in queue order.
     expiries.add(new Expiry(key, millis.getAsLong() + timerJ));
+    if (lingering.incrementAndGet() > MAX_LINGERING) {
+      Expiry oldest = expiries.poll();
+      if (oldest != null) {
+        live.remove(oldest.key());
+        lingering.decrementAndGet();
+      }
+    }
   }
 
   /** Ends the transactions whose Timer J fired; returns how many. */
@@ -80,6 +94,7 @@ final class ServerTransactions {
     for (Expiry head; (head = expiries.peek()) != null && head.deadline() <= now; ) {
       if (expiries.remove(head)) {
         live.remove(head.key());
+        lingering.decrementAndGet();
         n++;
       }
     }

@@ -82,7 +82,7 @@ public final class SipParser {
 
   /** Parses the start line and headers (no body): the text before the blank line. */
   static SipMessage parseHead(String text) throws SipParseException {
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = lines(text);
     int first = 0;
     while (first < lines.length && lines[first].isEmpty()) {
       first++; // RFC 3261 §7.5: ignore CRLFs before the start line
@@ -127,6 +127,21 @@ public final class SipParser {
       headers.add(new SipMessage.Header(name, value.toString().trim()));
     }
     return startLine(lines[first], headers);
+  }
+
+  /** The text cut at LF, a CR before it dropped (String.split would compile a regex per message). */
+  private static String[] lines(String text) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(24);
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+        out.add(text.substring(start, end));
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(String[]::new);
   }
 
   private static SipMessage startLine(String line, List<SipMessage.Header> headers) throws SipParseException {

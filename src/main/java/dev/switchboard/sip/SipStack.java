@@ -5,7 +5,10 @@ import dev.switchboard.config.Config;
 import dev.switchboard.core.message.SipUac;
 import dev.switchboard.core.registration.RegistrationService;
 import dev.switchboard.core.registration.SipCredentials;
+import dev.switchboard.core.account.Algorithm;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The built-in SIP layer (sip.mode: embedded): the listeners with the registrar and OPTIONS
@@ -46,7 +49,9 @@ public final class SipStack implements AutoCloseable {
     LoginLimiter limiter = new LoginLimiter(config.maxFailures(), config.failureWindowSeconds(), config.blockSeconds(),
         clock);
     server.handle("OPTIONS", new OptionsHandler());
-    server.handle("REGISTER", new Registrar(credentials, registrations, nonces, limiter, clock));
+    List<Algorithm> offered = Arrays.stream(config.challengeAlgorithms().split(","))
+        .map(a -> Algorithm.fromWire(a.trim()).orElseThrow()).distinct().toList();
+    server.handle("REGISTER", new Registrar(credentials, registrations, nonces, limiter, clock, offered));
     server.start();
     return this;
   }

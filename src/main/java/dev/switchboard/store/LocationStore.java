@@ -109,28 +109,30 @@ public final class LocationStore {
 
   /**
    * Reads every row of username@domain (expired ones too), lets {@code rule} decide, and applies
-   * its changes, in one transaction. On PostgreSQL a transaction-scoped advisory lock on the AOR
-   * serializes concurrent REGISTERs of one AOR across instances; SQLite's IMMEDIATE transactions
-   * serialize all writers anyway.
+   * its changes: a single statement (the common refresh of one binding) on its own, several in one
+   * transaction, so a REGISTER never leaves half its changes. Like Kamailio's usrloc in db_mode 3,
+   * this takes no lock: two REGISTERs of one AOR at the same instant (two phones of one user, two
+   * instances) each see the rows before the other's write; the worst outcome is one binding over
+   * max_contacts until the next REGISTER of that AOR, never a lost or half-written one.
    */
   public <T> T update(String username, String domain, Function<List<Binding>, Change<T>> rule) {
     try (Connection c = pool.getConnection()) {
+      List<Binding> rows;
+      try (PreparedStatement ps = c.prepareStatement(OF_AOR + " ORDER BY last_modified DESC, id DESC")) {
+        ps.setString(1, username);
+        ps.setString(2, domain);
+        rows = list(ps);
+      }
+      Change<T> change = rule.apply(rows);
+      BindingChanges changes = change.changes();
+      int statements = (changes.removed().isEmpty() ? 0 : 1) + changes.written().size();
+      if (statements <= 1) {
+        apply(c, rows, changes);
+        return change.result();
+      }
       c.setAutoCommit(false);
       try {
-        if (dialect == Dialect.POSTGRESQL) {
-          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, ((long) username.hashCode() << 32) ^ domain.hashCode());
-            lock.execute();
-          }
-        }
-        List<Binding> rows;
-        try (PreparedStatement ps = c.prepareStatement(OF_AOR + " ORDER BY last_modified DESC, id DESC")) {
-          ps.setString(1, username);
-          ps.setString(2, domain);
-          rows = list(ps);
-        }
-        Change<T> change = rule.apply(rows);
-        apply(c, rows, change.changes());
+        apply(c, rows, changes);
         c.commit();
         return change.result();
       } catch (SQLException | RuntimeException e) {

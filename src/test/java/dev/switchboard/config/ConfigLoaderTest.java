@@ -77,6 +77,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void sip_values_are_checked() {
+    for (String[] bad : new String[][] {{"SWITCHBOARD_SIP_MODE", "asterisk", "'sip.mode'"},
+        {"SWITCHBOARD_SIP_PORT", "65536", "'sip.port'"}, {"SWITCHBOARD_SIP_MIN_EXPIRES", "0", "'sip.min_expires'"},
+        {"SWITCHBOARD_SIP_DEFAULT_EXPIRES", "10", "'sip.default_expires'"},
+        {"SWITCHBOARD_SIP_OUTBOUND_PROXY", "proxy.example.org", "'sip.outbound_proxy'"},
+        {"SWITCHBOARD_SIP_CHALLENGE_ALGORITHMS", "MD5, SHA-1", "'sip.challenge_algorithms'"},
+        {"SWITCHBOARD_SIP_BLOCK_SECONDS", "0", "'sip.block_seconds'"}}) {
+      assertThatThrownBy(() -> load(null, Map.of(bad[0], bad[1]))).as(bad[0]).hasMessageContaining(bad[2]);
+    }
+  }
+
+  @Test
   void a_file_that_is_not_yaml_is_reported_in_one_line() {
     assertThatThrownBy(() -> load("http: [unclosed\n", Map.of()))
         .isInstanceOf(ConfigException.class)

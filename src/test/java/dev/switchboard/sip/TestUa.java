@@ -40,10 +40,14 @@ public final class TestUa implements AutoCloseable {
   final String callId = UUID.randomUUID().toString();
 
   private TestUa(String transport, int serverPort) throws IOException {
+    this(transport, serverPort, InetAddress.getLoopbackAddress());
+  }
+
+  private TestUa(String transport, int serverPort, InetAddress local) throws IOException {
     this.transport = transport;
     this.server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
     if (transport.equals("UDP")) {
-      udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+      udp = new DatagramSocket(0, local);
       tcp = null;
       tcpOut = null;
     } else {
@@ -57,6 +61,11 @@ public final class TestUa implements AutoCloseable {
 
   public static TestUa udp(int serverPort) throws IOException {
     return new TestUa("UDP", serverPort);
+  }
+
+  /** A UDP UA sending from another loopback address (127.0.0.2...): another source for the failure limit. */
+  static TestUa udpFrom(String localIp, int serverPort) throws IOException {
+    return new TestUa("UDP", serverPort, InetAddress.getByName(localIp));
   }
 
   static TestUa tcp(int serverPort) throws IOException {
@@ -93,7 +102,7 @@ public final class TestUa implements AutoCloseable {
           DatagramPacket p = new DatagramPacket(buf, buf.length);
           udp.receive(p);
           try {
-            deliver(SipParser.parseDatagram(buf, p.getLength()));
+            deliver(SipParser.parseDatagram(buf, p.getLength()), (InetSocketAddress) p.getSocketAddress());
           } catch (SipParseException e) {
             // ignore garbage
           }
@@ -103,7 +112,7 @@ public final class TestUa implements AutoCloseable {
         while (!closed) {
           SipMessage m = framer.next();
           if (m != StreamFramer.PING) {
-            deliver(m);
+            deliver(m, server);
           }
         }
       }
@@ -112,7 +121,8 @@ public final class TestUa implements AutoCloseable {
     }
   }
 
-  private void deliver(SipMessage m) throws IOException {
+  /** Keeps a response; answers a request (to where it came from, as rport asks) with answerStatus. */
+  private void deliver(SipMessage m, InetSocketAddress from) throws IOException {
     if (!m.isRequest()) {
       responses.add(m);
       return;
@@ -127,7 +137,12 @@ public final class TestUa implements AutoCloseable {
     sb.append("Call-ID: ").append(m.header("Call-ID")).append("\r\n");
     sb.append("CSeq: ").append(m.header("CSeq")).append("\r\n");
     sb.append("Content-Length: 0\r\n\r\n");
-    sendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] answer = sb.toString().getBytes(StandardCharsets.UTF_8);
+    if (udp != null) {
+      udp.send(new DatagramPacket(answer, answer.length, from));
+    } else {
+      sendRaw(answer);
+    }
   }
 
   void sendRaw(byte[] data) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The bindings of RFC 3261 §10.3 over the `location` table: lifetimes within min/max, CSeq order
- * per Call-ID, one binding per +sip.instance/reg-id (RFC 5626 §6), at most max_contacts per AOR
+ * per Call-ID (a lower CSeq is refused, the same one answered as before: a retransmission), one binding per +sip.instance/reg-id (RFC 5626 §6), at most max_contacts per AOR
  * (the oldest gives way). Reads resolve aliases to their destination; expired rows are never
  * returned and are removed by {@link #sweep} and by the next REGISTER of their AOR.
  */
@@ -102,9 +102,12 @@ public final class RegistrationService implements Registrations {
     }
     for (ContactUpdate c : r.contacts()) {
       Binding match = current.values().stream().filter(b -> sameBinding(b, c)).findFirst().orElse(null);
-      if (match != null && match.callId().equals(r.callId()) && r.cseq() <= match.cseq()) {
-        return new LocationStore.Change<>(new BindingChanges(List.of(), List.of(), r.connectionId()),
-            new RegisterResult.OutOfOrder());
+      if (match != null && match.callId().equals(r.callId()) && r.cseq() < match.cseq()) {
+        return unchanged(r, new RegisterResult.OutOfOrder());
+      }
+      if (match != null && match.callId().equals(r.callId()) && r.cseq() == match.cseq()) {
+        // The same request again (its 200 was lost and the transaction forgotten): answer as before.
+        return unchanged(r, new RegisterResult.Ok(sorted(current.values())));
       }
       int lifetime = lifetime(c);
       if (lifetime == 0) {
@@ -135,10 +138,18 @@ public final class RegistrationService implements Registrations {
         removed.add(b.ruid());
       }
     }
-    List<Binding> live = new ArrayList<>(current.values());
-    live.sort(Comparator.comparing(Binding::lastModified).reversed());
     return new LocationStore.Change<>(new BindingChanges(removed, List.copyOf(written.values()), r.connectionId()),
-        new RegisterResult.Ok(live));
+        new RegisterResult.Ok(sorted(current.values())));
+  }
+
+  private static LocationStore.Change<RegisterResult> unchanged(RegisterRequest r, RegisterResult result) {
+    return new LocationStore.Change<>(new BindingChanges(List.of(), List.of(), r.connectionId()), result);
+  }
+
+  private static List<Binding> sorted(java.util.Collection<Binding> bindings) {
+    List<Binding> live = new ArrayList<>(bindings);
+    live.sort(Comparator.comparing(Binding::lastModified).reversed());
+    return live;
   }
 
   /** RFC 5626 §6: with an instance, the binding is (instance, reg-id); without, the contact URI (§10.3 step 7). */
