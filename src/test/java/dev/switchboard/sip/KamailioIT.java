@@ -11,6 +11,10 @@ import dev.switchboard.support.KamailioProcess;
 import dev.switchboard.support.ServerProcess;
 import dev.switchboard.support.Sipp;
 import dev.switchboard.support.TestDatabase;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -23,6 +27,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +159,73 @@ class KamailioIT {
     Response nobody = Http.send("POST", server.url("/api/messages"),
         "{\"to\":\"sip:nobody01@" + DOMAIN + "\",\"body\":\"hi\"}", "x-api-key", adminKey);
     assertThat(nobody.status()).as(nobody.body()).isEqualTo(422);
+  }
+
+  @Test
+  void aBindingTheBuiltInRegistrarWroteIsReachedThroughKamailio() throws Exception {
+    // Moving SIP from the built-in registrar to Kamailio needs no migration: same location table.
+    // The phone is one UDP socket that registers and answers requests to where they came from.
+    createAccount("frank001", "frank-secret");
+    try (ServerProcess builtin = ServerProcess.start(db, Map.of("SWITCHBOARD_SIP_MODE", "embedded"));
+        DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      phone.setSoTimeout(10_000);
+      InetSocketAddress registrar = new InetSocketAddress(InetAddress.getLoopbackAddress(), builtin.sipPort());
+      String callId = "kamailio-move-" + System.nanoTime();
+      send(phone, registrar, register(phone, "frank001", callId, 1, null));
+      SipMessage challenge = receive(phone);
+      assertThat(challenge.status()).isEqualTo(401);
+      send(phone, registrar, register(phone, "frank001", callId, 2,
+          TestUa.authorization(challenge, "frank001", "frank-secret", "MD5", "sip:" + DOMAIN, "REGISTER")));
+      assertThat(receive(phone).status()).as(builtin.log()).isEqualTo(200);
+
+      CompletableFuture<Response> sent = CompletableFuture.supplyAsync(() -> Http.send("POST", server.url("/api/messages"),
+          "{\"to\":\"sip:frank001@" + DOMAIN + "\",\"body\":\"via Kamailio\"}", "x-api-key", adminKey));
+      byte[] buf = new byte[65_535];
+      DatagramPacket packet = new DatagramPacket(buf, buf.length);
+      phone.receive(packet);
+      SipMessage message = SipParser.parseDatagram(buf, packet.getLength());
+      assertThat(message.method()).isEqualTo("MESSAGE");
+      assertThat(message.header("Via")).as("relayed by Kamailio").contains("127.0.0.1:" + sipPort);
+      assertThat(new String(message.body(), StandardCharsets.UTF_8)).isEqualTo("via Kamailio");
+      StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+      for (String via : message.values("Via")) {
+        ok.append("Via: ").append(via).append("\r\n");
+      }
+      ok.append("From: ").append(message.header("From")).append("\r\nTo: ").append(message.header("To"))
+          .append(";tag=phone\r\nCall-ID: ").append(message.header("Call-ID")).append("\r\nCSeq: ")
+          .append(message.header("CSeq")).append("\r\nContent-Length: 0\r\n\r\n");
+      send(phone, (InetSocketAddress) packet.getSocketAddress(), ok.toString());
+      Response r = sent.get(30, TimeUnit.SECONDS);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().get("sent").get(0).get("status").asInt()).as(kamailio.log()).isEqualTo(200);
+    }
+  }
+
+  static String register(DatagramSocket phone, String user, String callId, int cseq, String authorization) {
+    String contact = "sip:" + user + "@127.0.0.1:" + phone.getLocalPort();
+    return "REGISTER sip:" + DOMAIN + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.getLocalPort() + ";rport;branch=z9hG4bK" + callId + cseq + "\r\n"
+        + "Max-Forwards: 70\r\nFrom: <sip:" + user + "@" + DOMAIN + ">;tag=f" + cseq + "\r\n"
+        + "To: <sip:" + user + "@" + DOMAIN + ">\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq + " REGISTER\r\n"
+        + "Contact: <" + contact + ">\r\nExpires: 300\r\n"
+        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "Content-Length: 0\r\n\r\n";
+  }
+
+  static void send(DatagramSocket socket, InetSocketAddress to, String text) throws Exception {
+    byte[] data = text.getBytes(StandardCharsets.UTF_8);
+    socket.send(new DatagramPacket(data, data.length, to));
+  }
+
+  static SipMessage receive(DatagramSocket socket) throws Exception {
+    byte[] buf = new byte[65_535];
+    while (true) {
+      DatagramPacket packet = new DatagramPacket(buf, buf.length);
+      socket.receive(packet);
+      SipMessage m = SipParser.parseDatagram(buf, packet.getLength());
+      if (!m.isRequest() && m.status() >= 200) {
+        return m;
+      }
+    }
   }
 
   @Test
