@@ -17,13 +17,15 @@ import javax.sql.DataSource;
  * an account's or a device's, and the shared signing secrets.
  */
 public final class SipStore {
-  // An account and a device never share an address: the device's sip_username is checked against
+  // A device is usable when enabled and its owner (if any) is not blocked, as Kamailio's subscriber
+  // view has it. An account and a device never share an address: the device's sip_username is checked against
   // accounts when it is set. Should both exist anyway, the account wins (ORDER BY kind).
   private static final String CREDENTIALS = "SELECT 'a' AS kind, a.id, a.activated AND NOT a.blocked AS usable,"
       + " p.algorithm, p.ha1 FROM accounts a JOIN domains d ON d.id = a.domain_id"
       + " LEFT JOIN account_passwords p ON p.account_id = a.id WHERE a.username = ? AND d.name = ?"
-      + " UNION ALL SELECT 'd' AS kind, v.id, v.enabled AS usable, p.algorithm, p.ha1 FROM devices v"
-      + " JOIN domains d ON d.id = v.domain_id LEFT JOIN device_passwords p ON p.device_id = v.id"
+      + " UNION ALL SELECT 'd' AS kind, v.id, v.enabled AND NOT COALESCE(o.blocked, FALSE) AS usable, p.algorithm,"
+      + " p.ha1 FROM devices v JOIN domains d ON d.id = v.domain_id LEFT JOIN accounts o ON o.id = v.owner_id"
+      + " LEFT JOIN device_passwords p ON p.device_id = v.id"
       + " WHERE v.sip_username = ? AND d.name = ? ORDER BY kind";
 
   private final DataSource pool;

@@ -242,6 +242,12 @@ abstract class RegistrarTests {
       assertThat(ok.status()).isEqualTo(200);
       assertThat(contacts(ok)).hasSize(1);
     }
+    assertThat(admin("POST", "/api/accounts/" + id(owner) + "/block", null).status()).isEqualTo(200);
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      assertThat(ua.registerWithAuth(sipUser, DOMAIN, "device-pass", "SHA-256", List.of("<" + ua.contact(sipUser) + ">"))
+          .status()).as("owner blocked").isEqualTo(403);
+    }
+    assertThat(admin("POST", "/api/accounts/" + id(owner) + "/unblock", null).status()).isEqualTo(200);
     db.execute("UPDATE devices SET enabled = FALSE WHERE sip_username = ?", sipUser);
     try (TestUa ua = TestUa.udp(server.sipPort())) {
       assertThat(ua.registerWithAuth(sipUser, DOMAIN, "device-pass", "SHA-256", List.of("<" + ua.contact(sipUser) + ">"))
