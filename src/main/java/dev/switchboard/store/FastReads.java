@@ -11,9 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,7 @@ public final class FastReads {
 
   private final DataSource pool;
   private final Map<String, Positional> statements = new ConcurrentHashMap<>();
+  private final Map<Connection, Map<String, PreparedStatement>> preparedByConnection = new WeakHashMap<>();
 
   FastReads(DataSource pool) {
     this.pool = pool;
@@ -129,19 +132,44 @@ public final class FastReads {
 
   private <T> List<T> list(String namedSql, Map<String, Object> args, Row<T> row) {
     Positional p = statements.computeIfAbsent(namedSql, FastReads::positional);
-    try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(p.sql())) {
-      for (int i = 0; i < p.names().size(); i++) {
-        st.setObject(i + 1, args.get(p.names().get(i)));
+    try (Connection c = pool.getConnection()) {
+      Connection raw = c.unwrap(Connection.class);
+      Map<String, PreparedStatement> cache = prepared(raw);
+      PreparedStatement st = cache.get(p.sql());
+      if (st == null) {
+        st = raw.prepareStatement(p.sql());
+        cache.put(p.sql(), st);
       }
-      try (ResultSet rs = st.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row.map(rs));
+      try {
+        for (int i = 0; i < p.names().size(); i++) {
+          st.setObject(i + 1, args.get(p.names().get(i)));
         }
-        return out;
+        try (ResultSet rs = st.executeQuery()) {
+          List<T> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(row.map(rs));
+          }
+          return out;
+        }
+      } catch (SQLException | RuntimeException e) {
+        cache.remove(p.sql());
+        st.close();
+        throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("query failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The statements prepared on one physical connection, kept across pool checkouts: preparing (on
+   * SQLite, parsing and planning the SQL) cost as much as running these queries. Only the thread
+   * that has the connection checked out touches its map; an entry goes when the pool drops the
+   * connection and it is collected.
+   */
+  private Map<String, PreparedStatement> prepared(Connection raw) {
+    synchronized (preparedByConnection) {
+      return preparedByConnection.computeIfAbsent(raw, k -> new HashMap<>());
     }
   }
 
