@@ -229,6 +229,33 @@ class KamailioIT {
   }
 
   @Test
+  void aKazooDeviceRegistersWithKamailioAndItsSyncIsANotifyThroughKamailio() throws Exception {
+    String creds = md5("admin01:admin-secret");
+    Response login = Http.send("PUT", server.url("/v2/user_auth"), "{\"data\":{\"credentials\":\"" + creds
+        + "\",\"method\":\"md5\",\"account_realm\":\"" + DOMAIN + "\"}}");
+    assertThat(login.status()).as(login.body()).isEqualTo(201);
+    String token = login.json().get("auth_token").asText();
+    String devices = "/v2/accounts/" + login.json().get("data").get("account_id").asText() + "/devices";
+    Response created = Http.send("PUT", server.url(devices), "{\"data\":{\"name\":\"Desk\",\"sip\":"
+        + "{\"username\":\"kzdesk01\",\"password\":\"kz-desk-secret\"}}}", "X-Auth-Token", token);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String device = created.json().get("data").get("id").asText();
+
+    try (TestUa ua = TestUa.udp(sipPort)) {
+      SipMessage ok = ua.registerWithAuth("kzdesk01", DOMAIN, "kz-desk-secret", "MD5",
+          List.of("<" + ua.contact("kzdesk01") + ">"));
+      assertThat(ok.status()).as("the device's own credentials, through the view\n" + kamailio.log()).isEqualTo(200);
+      Response sync = Http.send("POST", server.url(devices + "/" + device + "/sync"), null, "X-Auth-Token", token);
+      assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+      SipMessage notify = ua.nextRequest(10_000);
+      assertThat(notify).as("check-sync NOTIFY\n" + server.log()).isNotNull();
+      assertThat(notify.method()).isEqualTo("NOTIFY");
+      assertThat(notify.header("Event")).isEqualTo("check-sync");
+      assertThat(notify.header("Subscription-State")).isEqualTo("terminated");
+    }
+  }
+
+  @Test
   void kamailioUnreachableIsA503WithTheReason() throws Exception {
     createAccount("erin0001", "erin-secret");
     try (TestUa ua = TestUa.udp(sipPort)) {

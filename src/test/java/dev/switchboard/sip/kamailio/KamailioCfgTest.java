@@ -55,6 +55,17 @@ class KamailioCfgTest {
   }
 
   @Test
+  void anOperatorTemplateReplacesTheBuiltInOne() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kamailio-templates");
+    java.nio.file.Files.createDirectories(dir.resolve("kamailio"));
+    java.nio.file.Files.writeString(dir.resolve("kamailio/kamailio.cfg.peb"), "#!KAMAILIO\n# ours {{ dbUrl }} {{ dbMode }}\n");
+    var config = new ConfigLoader().load(null, Map.of("SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1/sb",
+        "SWITCHBOARD_DATABASE_USER", "sb", "SWITCHBOARD_TEMPLATES_DIR", dir.toString()));
+    assertThat(KamailioCfg.render(config, new KamailioCfg.Options(List.of(), null, false, 3, 4, 30)))
+        .isEqualTo("#!KAMAILIO\n# ours postgres://sb@127.0.0.1:5432/sb 3\n");
+  }
+
+  @Test
   void kamailioDownIsAClearDeliveryFailure() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
