@@ -86,7 +86,7 @@ public final class DigestAuthenticator {
     if (!sameResource(uri, requestUri)) {
       return new Result.Failed("uri does not match the request");
     }
-    Optional<NonceDao.Row> row = db.read(daos -> daos.nonces().find(nonce));
+    Optional<NonceDao.Row> row = db.fast().nonce(nonce);
     if (row.isEmpty() || !row.get().expiresAt().isAfter(clock.instant())) {
       return new Result.Stale();
     }

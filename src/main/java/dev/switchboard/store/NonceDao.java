@@ -14,7 +14,9 @@ public interface NonceDao {
   @SqlUpdate("INSERT INTO digest_nonces (nonce, opaque, nc, expires_at) VALUES (:nonce, :opaque, 0, :expiresAt)")
   int insert(@Bind("nonce") String nonce, @Bind("opaque") String opaque, @Bind("expiresAt") Instant expiresAt);
 
-  @SqlQuery("SELECT nonce, opaque, nc, expires_at FROM digest_nonces WHERE nonce = :nonce")
+  String FIND = "SELECT nonce, opaque, nc, expires_at FROM digest_nonces WHERE nonce = :nonce";
+
+  @SqlQuery(FIND)
   Optional<Row> find(@Bind("nonce") String nonce);
 
   /** Records {@code nc} as used; 0 rows when it was already used (a replay) or the nonce is gone. */
