@@ -74,7 +74,7 @@ public final class DeviceService {
   /** Creates a device in the domain; {@code found} are the face's own violations, reported with these. */
   public Device create(Domain domain, String uuid, DeviceInput in, List<Violation> found) {
     String id = uuid != null ? uuid : Ids.uuid();
-    return write(in, () -> db.tx(d -> {
+    return write(domain, -1, in, () -> db.tx(d -> {
       List<Violation> all = new ArrayList<>(found);
       if (d.devices().byUuid(id).isPresent()) {
         all.add(Violation.of("id", "unique", "Document id already in use", id));
@@ -93,7 +93,7 @@ public final class DeviceService {
 
   /** Replaces the state of a live device; fails with 404 when it was deleted meanwhile. */
   public Device replace(Domain domain, Device current, DeviceInput in, List<Violation> found) {
-    return write(in, () -> db.tx(d -> {
+    return write(domain, current.id(), in, () -> db.tx(d -> {
       List<Violation> all = new ArrayList<>(found);
       String mac = checkUnique(d, domain, current.id(), in, all);
       if (!all.isEmpty()) {
@@ -124,13 +124,17 @@ public final class DeviceService {
     });
   }
 
-  private static <T> T write(DeviceInput in, java.util.function.Supplier<T> work) {
+  private <T> T write(Domain domain, long selfId, DeviceInput in, java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (DuplicateKeyException e) {
-      // Two writers took the same MAC or username at once: the loser hears what the check would have said.
-      throw new ViolationsException(List.of(
-          Violation.of("sip.username", "unique", "SIP credentials already in use", in.sipUsername())));
+      // Another writer took the MAC or the username between our check and our write: say which.
+      List<Violation> taken = new ArrayList<>();
+      db.read(d -> checkUnique(d, domain, selfId, in, taken));
+      if (taken.isEmpty()) {
+        taken.add(Violation.of("sip.username", "unique", "SIP credentials already in use", in.sipUsername()));
+      }
+      throw new ViolationsException(taken);
     }
   }
 
