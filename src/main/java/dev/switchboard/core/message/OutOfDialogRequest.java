@@ -1,9 +1,11 @@
 package dev.switchboard.core.message;
 
+import dev.switchboard.core.ValidationException;
 import java.util.Map;
 
 /**
- * A MESSAGE or NOTIFY to username@domain.
+ * A MESSAGE or NOTIFY to username@domain. Every field that lands in the request head is refused
+ * when it holds CR, LF or NUL: one line break would let a caller add headers or a second request.
  *
  * @param method "MESSAGE" or "NOTIFY"
  * @param username the target AOR's user part (account username, alias or device sip username)
@@ -20,4 +22,25 @@ public record OutOfDialogRequest(
     String from,
     Map<String, String> headers,
     String contentType,
-    String body) {}
+    String body) {
+
+  public OutOfDialogRequest {
+    oneLine("method", method);
+    oneLine("username", username);
+    oneLine("domain", domain);
+    oneLine("from", from);
+    oneLine("content_type", contentType);
+    if (headers != null) {
+      headers.forEach((name, value) -> {
+        oneLine("header", name);
+        oneLine(name, value);
+      });
+    }
+  }
+
+  private static void oneLine(String field, String value) {
+    if (value != null && value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+      throw ValidationException.of(field, "The " + field + " must not contain a line break or NUL.");
+    }
+  }
+}
