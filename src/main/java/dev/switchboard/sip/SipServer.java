@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
-  /** Requests being handled at once; beyond, datagrams are dropped (the client retransmits). */
+  /**
+   * Requests being handled at once; beyond, datagrams are dropped (the client retransmits) and TCP
+   * readers wait.
+   */
   static final int MAX_IN_FLIGHT = 2048;
 
   private final InetSocketAddress bind;
@@ -134,8 +137,21 @@ public final class SipServer implements AutoCloseable {
     });
   }
 
+  /** Called on a TCP connection's reader: waiting for a slot here holds that connection back (TCP backpressure). */
   private void onMessage(SipMessage m, Peer peer) {
-    workers.execute(() -> dispatch(m, peer));
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    workers.execute(() -> {
+      try {
+        dispatch(m, peer);
+      } finally {
+        inFlight.release();
+      }
+    });
   }
 
   private void dispatch(SipMessage m, Peer peer) {
