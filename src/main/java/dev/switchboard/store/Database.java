@@ -49,8 +49,9 @@ public final class Database implements AutoCloseable {
     Mappers.register(jdbi);
     this.shared = Daos.onDemand(jdbi);
     this.fast = new FastReads(pool);
-    this.locations = new LocationStore(pool, dialect);
+
     this.sip = new SipStore(pool);
+    this.locations = new LocationStore(pool, dialect, writeLane);
   }
 
   /** Opens the pool and migrates the schema to the newest version. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -33,10 +34,25 @@ public final class LocationStore {
 
   private final DataSource pool;
   private final Dialect dialect;
+  /** SQLite's write lane of {@link Database} (null on PostgreSQL): writers queue on it, not in SQLite's busy handler. */
+  private final Lock writeLane;
 
-  LocationStore(DataSource pool, Dialect dialect) {
+  LocationStore(DataSource pool, Dialect dialect, Lock writeLane) {
     this.pool = pool;
     this.dialect = dialect;
+    this.writeLane = writeLane;
+  }
+
+  private void lock() {
+    if (writeLane != null) {
+      writeLane.lock();
+    }
+  }
+
+  private void unlock() {
+    if (writeLane != null) {
+      writeLane.unlock();
+    }
   }
 
   /** The live bindings of username@domain, newest first. */
@@ -83,6 +99,7 @@ public final class LocationStore {
    * matches with or without the angle brackets Kamailio stores it in. False when none matched.
    */
   public boolean remove(String username, String domain, String id, Instant now) {
+    lock();
     try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
         "DELETE FROM location WHERE username = ? AND domain = ? AND expires > ? AND (ruid = ? OR instance = ? OR instance = ?)")) {
       ps.setString(1, username);
@@ -94,16 +111,21 @@ public final class LocationStore {
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
       throw new IllegalStateException("deleting from location failed", e);
+    } finally {
+      unlock();
     }
   }
 
   public int deleteExpired(Instant now) {
+    lock();
     try (Connection c = pool.getConnection();
         PreparedStatement ps = c.prepareStatement("DELETE FROM location WHERE expires <= ?")) {
       setTime(ps, 1, now);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("sweeping location failed", e);
+    } finally {
+      unlock();
     }
   }
 
@@ -116,6 +138,7 @@ public final class LocationStore {
    * max_contacts until the next REGISTER of that AOR, never a lost or half-written one.
    */
   public <T> T update(String username, String domain, Function<List<Binding>, Change<T>> rule) {
+    lock();
     try (Connection c = pool.getConnection()) {
       List<Binding> rows;
       try (PreparedStatement ps = c.prepareStatement(OF_AOR + " ORDER BY last_modified DESC, id DESC")) {
@@ -143,6 +166,8 @@ public final class LocationStore {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("writing location failed", e);
+    } finally {
+      unlock();
     }
   }
 
