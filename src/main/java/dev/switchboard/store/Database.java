@@ -68,7 +68,8 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("foreign_keys", "true");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("date_class", "INTEGER");
-      hikari.setMaximumPoolSize(Math.min(poolSize, 8));
+      // The readers, plus the one connection the write lane keeps for good.
+      hikari.setMaximumPoolSize(Math.min(poolSize, 8) + 1);
     } else {
       if (user != null && !user.isBlank()) {
         hikari.setUsername(user);

@@ -38,4 +38,17 @@ class TransactionTest {
       assertThat(committed).isPresent();
     }
   }
+
+  @Test
+  void on_sqlite_a_pool_of_one_still_reads_beside_the_write_lane() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("one.db"), "", "", 1)) {
+      db.tx(d -> d.domains().insert("2".repeat(32), "lane.example.org", Instant.now()));
+      db.write(d -> d.domains().insert("3".repeat(32), "single.example.org", Instant.now()));
+      var lane = db.read(d -> d.domains().findByName("lane.example.org"));
+      assertThat(lane).isPresent();
+      assertThat(db.fast().accountById(1)).isEmpty();
+      var single = db.read(d -> d.domains().findByName("single.example.org"));
+      assertThat(single).isPresent();
+    }
+  }
 }
