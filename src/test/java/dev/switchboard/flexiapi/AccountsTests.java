@@ -92,6 +92,19 @@ abstract class AccountsTests {
     return Http.send("POST", server.url(path), json == null ? "{}" : json, headers);
   }
 
+  @Test
+  void an_admin_may_not_change_block_or_delete_a_super_admin_of_its_domain() {
+    assertThat(server.cli("accounts", "create-admin", "--username", "chief001", "--domain", DOMAIN, "--password",
+        "chief-secret", "--super-admin").exitCode()).isZero();
+    long id = asAdmin("GET", "/api/accounts/sip:chief001@" + DOMAIN + "/search", null).json().get("id").asLong();
+    Response takeover = asAdmin("PUT", "/api/accounts/" + id, "{\"password\":\"taken-over\",\"algorithm\":\"MD5\"}");
+    assertThat(takeover.status()).as(takeover.body()).isEqualTo(403);
+    assertThat(asAdmin("POST", "/api/accounts/" + id + "/block", null).status()).isEqualTo(403);
+    assertThat(asAdmin("DELETE", "/api/accounts/" + id, null).status()).isEqualTo(403);
+    assertThat(DigestClient.get(server.url(""), "/api/accounts/me", "chief001", DOMAIN, "chief-secret", "SHA-256")
+        .status()).as("the old password still works").isEqualTo(200);
+  }
+
   Response asAdmin(String method, String path, String json) {
     return Http.send(method, server.url(path), json, "x-api-key", adminKey);
   }

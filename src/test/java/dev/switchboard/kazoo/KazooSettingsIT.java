@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Kazoo settings that change behaviour: kazoo.token_ttl_seconds (a token stops working at its
- * exp), kazoo.users_manage_all_devices (Kazoo's laxer rule) and the shared login limiter (429).
+ * exp), kazoo.users_manage_all_devices (Kazoo's laxer rule), the shared login limiter (429) and
+ * app.admins_manage_multi_domains (only a super_admin makes a Kazoo admin).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -29,9 +30,12 @@ class KazooSettingsIT {
   @BeforeAll
   void start() {
     server = ServerProcess.start(TestDatabase.sqlite(), Map.of("SWITCHBOARD_KAZOO_TOKEN_TTL_SECONDS", "2",
-        "SWITCHBOARD_KAZOO_USERS_MANAGE_ALL_DEVICES", "true", "SWITCHBOARD_AUTH_MAX_FAILURES", "3"));
+        "SWITCHBOARD_KAZOO_USERS_MANAGE_ALL_DEVICES", "true", "SWITCHBOARD_AUTH_MAX_FAILURES", "3",
+        "SWITCHBOARD_APP_ADMINS_MANAGE_MULTI_DOMAINS", "true"));
     assertThat(server.cli("accounts", "create-admin", "--username", "admin01", "--domain", ACME, "--password",
         "admin-secret").exitCode()).isZero();
+    assertThat(server.cli("accounts", "create-admin", "--username", "root0001", "--domain", "root.example.org",
+        "--password", "root-secret", "--super-admin").exitCode()).isZero();
     assertThat(server.cli("accounts", "create", "--username", "plainuser", "--domain", ACME, "--password",
         "plain-secret").exitCode()).isZero();
   }
@@ -80,5 +84,23 @@ class KazooSettingsIT {
     assertThat(limited.status()).as(limited.body()).isEqualTo(429);
     assertThat(limited.json().get("message").asText()).isEqualTo("too_many_requests");
     assertThat(limited.header("Retry-After")).isNotNull();
+  }
+
+  @Test
+  @Order(0)
+  void with_admins_managing_every_domain_only_a_super_admin_grants_priv_level_admin() {
+    Crossbar admin = new Crossbar(server.url("")).login("admin01", "admin-secret", ACME);
+    String users = "/v2/accounts/" + admin.accountId + "/users";
+    Http.Response minted = admin.write("PUT", users, "{\"username\":\"minted01\",\"first_name\":\"M\","
+        + "\"last_name\":\"A\",\"password\":\"minted-secret\",\"priv_level\":\"admin\"}");
+    assertThat(minted.status()).as(minted.body()).isEqualTo(403);
+    JsonNode user = admin.ok(admin.write("PUT", users, "{\"username\":\"minted02\",\"first_name\":\"M\","
+        + "\"last_name\":\"U\",\"password\":\"minted-secret\",\"priv_level\":\"user\"}"), 201);
+    Http.Response promoted = admin.write("PATCH", users + "/" + user.get("id").asText(), "{\"priv_level\":\"admin\"}");
+    assertThat(promoted.status()).as(promoted.body()).isEqualTo(403);
+    Crossbar root = new Crossbar(server.url("")).login("root0001", "root-secret", "root.example.org");
+    JsonNode granted = root.ok(root.write("PATCH", users + "/" + user.get("id").asText(), "{\"priv_level\":\"admin\"}"),
+        200);
+    assertThat(granted.get("priv_level").asText()).isEqualTo("admin");
   }
 }

@@ -748,6 +748,22 @@ abstract class KazooTests {
     error(admin.send("POST", path + "/sync", null), 400, "validation error");
   }
 
+  @Test
+  void only_a_super_admin_changes_or_deletes_a_super_admin_user() {
+    String domain = "chief.example.org";
+    cli("accounts", "create-admin", "--username", "admin09", "--domain", domain, "--password", "admin-secret");
+    cli("accounts", "create-admin", "--username", "chief009", "--domain", domain, "--password", "chief-secret",
+        "--super-admin");
+    Crossbar local = new Crossbar(server.url("")).login("admin09", "admin-secret", domain);
+    String chief = new Crossbar(server.url("")).login("chief009", "chief-secret", domain).ownerId;
+    String path = "/v2/accounts/" + local.accountId + "/users/" + chief;
+    error(local.write("PATCH", path, "{\"password\":\"taken-over\"}"), 403, "forbidden");
+    error(local.write("POST", path, "{\"username\":\"chief009\",\"first_name\":\"C\",\"last_name\":\"H\","
+        + "\"password\":\"taken-over\",\"priv_level\":\"user\"}"), 403, "forbidden");
+    error(local.send("DELETE", path, null), 403, "forbidden");
+    new Crossbar(server.url("")).login("chief009", "chief-secret", domain);
+  }
+
   static List<String> ids(JsonNode rows, String key) {
     return StreamSupport.stream(rows.spliterator(), false).map(n -> n.get(key).asText()).toList();
   }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.account;
 
+import dev.switchboard.core.ForbiddenException;
 import dev.switchboard.core.Validation;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +22,23 @@ public final class AccountRules {
   private static final DateTimeFormatter LARAVEL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private AccountRules() {}
+
+  /** Only a super_admin changes or deletes a super_admin: an admin could otherwise take it over. */
+  public static void checkMayChange(boolean callerIsSuperAdmin, Role target) {
+    if (target == Role.SUPER_ADMIN && !callerIsSuperAdmin) {
+      throw new ForbiddenException("Only a super admin may change a super admin.");
+    }
+  }
+
+  /**
+   * With app.admins_manage_multi_domains an admin manages every domain, so making one is as much
+   * as making a super_admin: only a super_admin may.
+   */
+  public static void checkMayGrantAdmin(boolean callerIsSuperAdmin, boolean adminsManageMultiDomains) {
+    if (adminsManageMultiDomains && !callerIsSuperAdmin) {
+      throw new ForbiddenException("Only a super admin may grant admin rights when admins manage every domain.");
+    }
+  }
 
   /** The checked values an admin's account input yields (null where invalid; the errors are recorded). */
   public record Checked(Algorithm algorithm, String phone) {}

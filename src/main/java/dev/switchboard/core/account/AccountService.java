@@ -119,6 +119,13 @@ public final class AccountService {
     return target;
   }
 
+  /** As {@link #manageable}, for a write: a super_admin is changed only by a super_admin. */
+  private Account changeable(Account caller, long id) {
+    Account target = manageable(caller, id);
+    AccountRules.checkMayChange(caller.role() == Role.SUPER_ADMIN, target.role());
+    return target;
+  }
+
   private boolean seesAllDomains(Account caller) {
     return caller.role() == Role.SUPER_ADMIN || settings.adminsManageMultiDomains();
   }
@@ -193,7 +200,7 @@ public final class AccountService {
 
   /** PUT /accounts/{id} by an admin: password and algorithm required, other fields replaced when given. */
   public Account update(Account caller, long id, AccountInput in) {
-    Account target = manageable(caller, id);
+    Account target = changeable(caller, id);
     Validation v = new Validation();
     AccountRules.Checked checked = AccountRules.adminInput(v, in, false);
     Algorithm algorithm = checked.algorithm();
@@ -250,12 +257,12 @@ public final class AccountService {
   }
 
   public void delete(Account caller, long id) {
-    Account target = manageable(caller, id);
+    Account target = changeable(caller, id);
     db.tx(daos -> daos.accounts().delete(target.id()));
   }
 
   public Account setActivated(Account caller, long id, boolean activated) {
-    Account target = manageable(caller, id);
+    Account target = changeable(caller, id);
     return db.tx(daos -> {
       daos.accounts().updateActivated(target.id(), activated, clock.instant());
       return daos.accounts().findById(target.id()).orElseThrow();
@@ -263,7 +270,7 @@ public final class AccountService {
   }
 
   public Account setBlocked(Account caller, long id, boolean blocked) {
-    Account target = manageable(caller, id);
+    Account target = changeable(caller, id);
     if (target.id() == caller.id() && blocked) {
       throw new ForbiddenException("An admin cannot block itself.");
     }

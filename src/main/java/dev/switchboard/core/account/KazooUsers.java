@@ -67,7 +67,11 @@ public final class KazooUsers {
     return db.read(d -> sha ? d.kazoo().bySha1(domainId, hex) : d.kazoo().byMd5(domainId, hex));
   }
 
-  public KazooUser create(Domain domain, Input in, List<Violation> found) {
+  /** {@code bySuperAdmin}: whether the caller is a super_admin (see AccountRules). */
+  public KazooUser create(Domain domain, Input in, List<Violation> found, boolean bySuperAdmin) {
+    if (in.admin()) {
+      AccountRules.checkMayGrantAdmin(bySuperAdmin, accounts.settings().adminsManageMultiDomains());
+    }
     return write(in, () -> db.tx(d -> {
       List<Violation> all = new ArrayList<>(found);
       String login = in.login() == null ? null : in.login().toLowerCase(Locale.ROOT);
@@ -98,8 +102,12 @@ public final class KazooUsers {
   }
 
   /** Replaces a user's profile; a new password (or login) rewrites every credential. */
-  public KazooUser update(KazooUser current, Input in, List<Violation> found) {
+  public KazooUser update(KazooUser current, Input in, List<Violation> found, boolean bySuperAdmin) {
     Account target = current.account();
+    AccountRules.checkMayChange(bySuperAdmin, target.role());
+    if (in.admin() && !target.role().isAdmin()) {
+      AccountRules.checkMayGrantAdmin(bySuperAdmin, accounts.settings().adminsManageMultiDomains());
+    }
     return write(in, () -> db.tx(d -> {
       List<Violation> all = new ArrayList<>(found);
       String login = in.login() == null ? current.login() : in.login().toLowerCase(Locale.ROOT);
@@ -135,7 +143,8 @@ public final class KazooUsers {
     }));
   }
 
-  public void delete(KazooUser user) {
+  public void delete(KazooUser user, boolean bySuperAdmin) {
+    AccountRules.checkMayChange(bySuperAdmin, user.account().role());
     db.tx(d -> d.accounts().delete(user.account().id()));
   }
 

@@ -90,7 +90,8 @@ final class UserHandlers {
     lowerUsername(doc);
     List<Violation> violations = schemas.validate("users", doc);
     schemas.fillDefaults("users", doc);
-    KazooUser created = users.create(call.tenant().domain(), input(doc, null, true), violations);
+    KazooUser created = users.create(call.tenant().domain(), input(doc, null, true), violations,
+        call.caller().superAdmin());
     return Reply.created(view(created), revision(created),
         "/v2/accounts/" + call.tenant().domain().uuid() + "/users/" + created.account().uuid());
   }
@@ -112,14 +113,14 @@ final class UserHandlers {
     List<Violation> violations = schemas.validate("users", doc);
     schemas.fillDefaults("users", doc);
     KazooUsers.Input in = input(doc, current, call.caller().admin());
-    KazooUser updated = users.update(current, in, violations);
+    KazooUser updated = users.update(current, in, violations, call.caller().superAdmin());
     return Reply.ok(view(updated), revision(updated));
   }
 
   Reply delete(Call call) {
     KazooUser u = users.get(call.tenant().domain().id(), call.path("user_id"));
     ObjectNode v = view(u);
-    users.delete(u);
+    users.delete(u, call.caller().superAdmin());
     v.putObject("_read_only").put("deleted", true);
     return Reply.ok(v);
   }
