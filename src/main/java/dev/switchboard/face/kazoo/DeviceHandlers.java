@@ -82,9 +82,16 @@ final class DeviceHandlers {
     return Listing.page(call, items, json);
   }
 
+  /** The SIP password is shown to admins, API-key tokens and the owner: anyone else could register as it. */
   Reply get(Call call) {
     Device d = device(call);
-    return Reply.ok(view(d), revision(d));
+    ObjectNode doc = view(d);
+    Caller c = call.caller();
+    boolean owner = c.user() != null && c.user().uuid().equals(d.ownerUuid());
+    if (!c.admin() && !owner && doc.get("sip") instanceof ObjectNode sip) {
+      sip.remove("password");
+    }
+    return Reply.ok(doc, revision(d));
   }
 
   Reply create(Call call) {
