@@ -764,6 +764,32 @@ abstract class KazooTests {
     new Crossbar(server.url("")).login("chief009", "chief-secret", domain);
   }
 
+  @Test
+  void a_device_password_is_shown_to_admins_and_the_owner_but_not_to_other_users() {
+    Crossbar user = new Crossbar(server.url("")).login("plainuser", "plain-secret", ACME);
+    JsonNode owned = createDevice(admin, "{\"name\":\"Owned\",\"owner_id\":\"" + user.ownerId + "\","
+        + "\"sip\":{\"username\":\"phone400\",\"password\":\"pw-phone-400\"}}");
+    JsonNode other = createDevice(admin, "{\"name\":\"Not hers\",\"sip\":{\"username\":\"phone401\","
+        + "\"password\":\"pw-phone-401\"}}");
+    String owned_ = admin.devices() + "/" + owned.get("id").asText();
+    String other_ = admin.devices() + "/" + other.get("id").asText();
+    assertThat(admin.ok(admin.get(other_), 200).path("sip").path("password").asText()).isEqualTo("pw-phone-401");
+    assertThat(user.ok(user.get(owned_), 200).path("sip").path("password").asText()).isEqualTo("pw-phone-400");
+    JsonNode seen = user.ok(user.get(other_), 200);
+    assertThat(seen.path("sip").has("password")).as(seen.toString()).isFalse();
+    assertThat(seen.path("sip").path("username").asText()).isEqualTo("phone401");
+  }
+
+  @Test
+  void a_huge_page_size_with_a_start_key_is_a_page_not_a_500() {
+    createDevice(admin, "{\"name\":\"Page one\"}");
+    createDevice(admin, "{\"name\":\"Page two\"}");
+    String next = admin.get(admin.devices() + "?page_size=1").json().get("next_start_key").asText();
+    Http.Response r = admin.get(admin.devices() + "?page_size=2147483647&start_key=" + next);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("data").size()).isPositive();
+  }
+
   static List<String> ids(JsonNode rows, String key) {
     return StreamSupport.stream(rows.spliterator(), false).map(n -> n.get(key).asText()).toList();
   }

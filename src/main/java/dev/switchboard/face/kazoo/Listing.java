@@ -49,7 +49,7 @@ final class Listing {
         from++;
       }
     }
-    int to = Math.min(kept.size(), from + size);
+    int to = (int) Math.min(kept.size(), (long) from + size);
     for (int i = from; i < to; i++) {
       rows.add(kept.get(i).row());
     }
