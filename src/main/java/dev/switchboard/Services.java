@@ -162,7 +162,7 @@ public final class Services implements AutoCloseable {
         : sipConfig.enabled() ? KamailioUac.of(config, registrations)
         : new UnavailableUac("SIP is disabled on this server (sip.enabled: false): messages cannot be sent");
     this.devices = new DeviceRegistrations(registrations, accounts);
-    this.messages = new MessageService(uac);
+    this.messages = new MessageService(uac, accounts);
     this.deviceSignals = new DeviceSignals(registrations, uac);
     this.authenticator = new Authenticator(apiKeys, jwt, digest, limiter, config.sip().domain());
     // Times on the wire as Laravel writes them: UTC with microseconds, 2026-01-31T12:00:00.000000Z.

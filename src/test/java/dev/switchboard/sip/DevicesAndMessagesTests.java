@@ -119,6 +119,13 @@ abstract class DevicesAndMessagesTests {
     assertThat(Http.send("POST", server.url("/api/messages"), "{}").status()).isEqualTo(401);
   }
 
+  @Test
+  void an_admin_sends_messages_only_into_a_domain_it_manages() {
+    String user = account();
+    Http.Response r = as(otherAdminKey, "POST", "/api/messages", Map.of("to", "sip:" + user + "@" + DOMAIN, "body", "hi"));
+    assertThat(r.status()).as(r.body()).isEqualTo(403);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"UDP", "TCP"})
   void a_message_through_the_api_reaches_every_registered_ua(String transport) throws Exception {
