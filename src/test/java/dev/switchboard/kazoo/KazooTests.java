@@ -678,6 +678,29 @@ abstract class KazooTests {
   }
 
   @Test
+  void concurrent_replaces_leave_the_document_and_the_credentials_of_one_writer() throws Exception {
+    String id = createDevice(admin, "{\"name\":\"Raced\",\"sip\":{\"username\":\"phone390\","
+        + "\"password\":\"pw-race-start\"}}").get("id").asText();
+    String path = admin.devices() + "/" + id;
+    List<Thread> writers = new ArrayList<>();
+    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 8; i++) {
+      String body = "{\"name\":\"Raced\",\"sip\":{\"username\":\"phone390\",\"password\":\"pw-race-" + i + "\"}}";
+      writers.add(Thread.ofVirtual().start(() -> statuses.add(admin.write("POST", path, body).status())));
+    }
+    for (Thread t : writers) {
+      t.join();
+    }
+    assertThat(statuses).hasSize(8).allMatch(s -> s == 200);
+    String password = admin.ok(admin.get(path), 200).get("sip").get("password").asText();
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      SipMessage ok = ua.registerWithAuth("phone390", ACME, password, "SHA-256",
+          List.of("<" + ua.contact("phone390") + ">"), "Expires: 0");
+      assertThat(ok.status()).as("the HA1s belong to the password the document holds").isEqualTo(200);
+    }
+  }
+
+  @Test
   void sync_and_notify_reach_the_registered_phone_with_the_right_event() throws Exception {
     JsonNode d = createDevice(admin, "{\"name\":\"Sync phone\",\"sip\":{\"username\":\"phone200\","
         + "\"password\":\"pw-phone-200\"}}");

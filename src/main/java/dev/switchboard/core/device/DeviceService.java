@@ -3,6 +3,7 @@ package dev.switchboard.core.device;
 import dev.switchboard.core.ForbiddenException;
 import dev.switchboard.core.Ids;
 import dev.switchboard.core.NotFoundException;
+import dev.switchboard.core.RefusedException;
 import dev.switchboard.core.SecretBox;
 import dev.switchboard.core.Violation;
 import dev.switchboard.core.ViolationsException;
@@ -100,12 +101,23 @@ public final class DeviceService {
         throw new ViolationsException(all);
       }
       Instant now = clock.instant();
-      Device fresh = d.devices().byUuid(current.uuid()).filter(v -> v.deletedAt() == null)
-          .orElseThrow(() -> new NotFoundException(current.uuid()));
-      // Last write wins, as in Kazoo; the revision only orders writes and names the state.
-      d.devices().update(fresh.id(), fresh.revision(), owner(d, domain, in.ownerUuid()), mac,
-          blankToNull(in.sipUsername()), in.enabled(), in.name(), in.deviceType(), in.document(), now);
-      storeCredentials(d, fresh.id(), domain, in, now);
+      Long owner = owner(d, domain, in.ownerUuid());
+      // Last write wins, as in Kazoo; the revision only orders writes and names the state. A
+      // concurrent writer that committed first leaves our guarded update at 0 rows: read its
+      // revision and write again, so that the row lock we then hold orders our credentials after
+      // theirs and the document and the credentials always come from the same writer.
+      for (int attempt = 0; ; attempt++) {
+        Device fresh = d.devices().byUuid(current.uuid()).filter(v -> v.deletedAt() == null)
+            .orElseThrow(() -> new NotFoundException(current.uuid()));
+        if (d.devices().update(fresh.id(), fresh.revision(), owner, mac, blankToNull(in.sipUsername()), in.enabled(),
+            in.name(), in.deviceType(), in.document(), now) == 1) {
+          break;
+        }
+        if (attempt == 10) {
+          throw new RefusedException(RefusedException.Reason.REJECTED, "The device changed too often meanwhile.");
+        }
+      }
+      storeCredentials(d, current.id(), domain, in, now);
       return d.devices().byUuid(current.uuid()).orElseThrow();
     }));
   }
