@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Comparator;
 
 /**
  * REGISTER (RFC 3261 §10.3). The realm is the To domain. A request without credentials, with an
@@ -106,15 +105,9 @@ final class Registrar implements Handler {
     return null;
   }
 
+  /** Every user, known or not and whatever its HA1s, gets sip.challenge_algorithms: the offer tells nothing. */
   private SipMessage challenge(Inbound in, Optional<SipCredential> who, String realm, boolean stale) {
     List<Algorithm> algorithms = offered;
-    if (who.isPresent() && !who.get().ha1s().isEmpty()) {
-      Set<Algorithm> has = who.get().ha1s().keySet();
-      algorithms = offered.stream().filter(has::contains).toList();
-      if (algorithms.isEmpty()) {
-        algorithms = has.stream().sorted(Comparator.comparing((Algorithm a) -> a != Algorithm.SHA256)).toList();
-      }
-    }
     Responses r = Responses.to(in, 401, "Unauthorized");
     String nonce = nonces.issue(realm);
     for (Algorithm a : algorithms) {

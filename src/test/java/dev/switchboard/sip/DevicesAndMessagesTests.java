@@ -9,6 +9,7 @@ import dev.switchboard.support.Http;
 import dev.switchboard.support.ServerProcess;
 import dev.switchboard.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,6 +118,29 @@ abstract class DevicesAndMessagesTests {
     assertThat(asUser(user, "DELETE", "/api/accounts/" + id(user) + "/devices/x").status()).isEqualTo(403);
     assertThat(as(adminKey, "GET", "/api/accounts/999999/devices", null).status()).isEqualTo(404);
     assertThat(Http.send("POST", server.url("/api/messages"), "{}").status()).isEqualTo(401);
+  }
+
+  @Test
+  void unknown_md5_only_and_sha256_only_users_get_the_same_challenge() throws Exception {
+    List<String> offers = new ArrayList<>();
+    for (String algorithm : new String[] {null, "MD5", "SHA-256"}) {
+      String user = "nobody" + UUID.randomUUID().toString().substring(0, 8);
+      if (algorithm != null) {
+        user = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Http.Response r = as(adminKey, "POST", "/api/accounts", Map.of("username", user, "password", PASSWORD,
+            "algorithm", algorithm, "activated", true));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+      }
+      try (TestUa ua = TestUa.udp(server.sipPort())) {
+        ua.sendRaw(ua.register(user, DOMAIN, List.of("<" + ua.contact(user) + ">"), ua.callId, ua.nextCseq()));
+        SipMessage challenge = ua.nextResponse();
+        assertThat(challenge.status()).isEqualTo(401);
+        offers.add(TestUa.challengeHeaders(challenge).stream()
+            .map(h -> h.replaceAll("nonce=\"[^\"]*\"", "nonce")).toList().toString());
+      }
+    }
+    assertThat(offers.get(1)).isEqualTo(offers.get(0));
+    assertThat(offers.get(2)).isEqualTo(offers.get(0));
   }
 
   @Test

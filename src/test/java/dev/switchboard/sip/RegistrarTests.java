@@ -102,7 +102,8 @@ abstract class RegistrarTests {
       ua.sendRaw(ua.register(user, DOMAIN, List.of("<" + ua.contact(user) + ">"), ua.callId, ua.nextCseq()));
       SipMessage challenge = ua.nextResponse();
       assertThat(challenge.status()).isEqualTo(401);
-      assertThat(TestUa.challengeHeaders(challenge)).singleElement().asString()
+      // Every user is offered sip.challenge_algorithms (SHA-256 first), whatever HA1s it has.
+      assertThat(TestUa.challengeHeaders(challenge).get(0))
           .contains("algorithm=SHA-256").contains("realm=\"" + DOMAIN + "\"").contains("qop=\"auth\"");
       String auth = TestUa.authorization(challenge, user, PASSWORD, "SHA-256", "sip:" + DOMAIN, "REGISTER");
       ua.sendRaw(ua.register(user, DOMAIN, List.of("<" + ua.contact(user) + ">"), ua.callId, ua.nextCseq(),
