@@ -110,7 +110,7 @@ public final class Services implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.db = Database.open(config.jdbcUrl(), config.database().user(), config.database().password(),
-        config.database().poolSize());
+        config.database().poolSize(), config.database().sipPoolSize());
     this.domains = new DomainService(db, clock);
     var a = config.accounts();
     this.accounts = new AccountService(db, domains, clock, new AccountService.Settings(config.sip().domain(),

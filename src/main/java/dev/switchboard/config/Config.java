@@ -30,7 +30,7 @@ public record Config(
 
   public record Http(String host, int port, long maxRequestBytes, int shutdownGraceSeconds, String publicUrl) {}
 
-  public record Database(String url, String user, String password, int poolSize) {}
+  public record Database(String url, String user, String password, int poolSize, int sipPoolSize) {}
 
   /**
    * SIP: the registrar and UAC built in (mode embedded), or Kamailio in front on the same

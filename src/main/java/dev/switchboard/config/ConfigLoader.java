@@ -166,6 +166,7 @@ public final class ConfigLoader {
     require(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"), "database.url",
         "must be a jdbc:sqlite: or jdbc:postgresql: URL");
     require(c.database().poolSize() >= 1, "database.pool_size", "must be at least 1");
+    require(c.database().sipPoolSize() >= 1, "database.sip_pool_size", "must be at least 1");
     require(c.sip().domain() != null && c.sip().domain().matches("[A-Za-z0-9.-]+(:[0-9]+)?"), "sip.domain",
         "must be a domain name");
     require(c.apiKey().expireMinutes() >= 0, "api_key.expire_minutes", "must not be negative");

@@ -69,11 +69,12 @@ final class Registrar implements Handler {
     }
     String user = to.user();
     String realm = to.host();
-    Optional<SipCredential> who = credentials.find(user, realm);
     Map<String, String> auth = authorization(m, realm);
     if (auth == null) {
-      return challenge(in, who, realm, false);
+      return challenge(in, realm, false);
     }
+    // Read only once there is a response to check: the challenge is the same for everyone.
+    Optional<SipCredential> who = credentials.find(user, realm);
     Nonces.Check nonce = nonces.check(auth.getOrDefault("nonce", ""), realm);
     Optional<Algorithm> algorithm = Algorithm.fromWire(auth.getOrDefault("algorithm", "MD5"));
     String ha1 = who.isPresent() && algorithm.isPresent() ? who.get().ha1s().get(algorithm.get()) : null;
@@ -81,10 +82,10 @@ final class Registrar implements Handler {
         && DigestResponse.matches(algorithm.get(), ha1, m.method(), auth);
     if (!right) {
       limiter.recordFailure(source);
-      return challenge(in, who, realm, false);
+      return challenge(in, realm, false);
     }
     if (nonce == Nonces.Check.STALE) {
-      return challenge(in, who, realm, true);
+      return challenge(in, realm, true);
     }
     if (!who.get().usable()) {
       return Responses.to(in, 403, "Forbidden").build();
@@ -106,11 +107,10 @@ final class Registrar implements Handler {
   }
 
   /** Every user, known or not and whatever its HA1s, gets sip.challenge_algorithms: the offer tells nothing. */
-  private SipMessage challenge(Inbound in, Optional<SipCredential> who, String realm, boolean stale) {
-    List<Algorithm> algorithms = offered;
+  private SipMessage challenge(Inbound in, String realm, boolean stale) {
     Responses r = Responses.to(in, 401, "Unauthorized");
     String nonce = nonces.issue(realm);
-    for (Algorithm a : algorithms) {
+    for (Algorithm a : offered) {
       r.header("WWW-Authenticate", "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm="
           + a.wireName() + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
     }

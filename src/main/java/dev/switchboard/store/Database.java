@@ -29,6 +29,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
+  /** The registrar's connections: {@link #pool} itself on SQLite, a pool of their own on PostgreSQL. */
+  private final HikariDataSource sipPool;
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final Daos shared;
@@ -41,8 +43,9 @@ public final class Database implements AutoCloseable {
   private Handle writer;
   private final ConcurrentHashMap<Class<?>, Object> writerDaos = new ConcurrentHashMap<>();
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect) {
     this.pool = pool;
+    this.sipPool = sipPool;
     this.dialect = dialect;
     this.writeLane = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
@@ -50,16 +53,14 @@ public final class Database implements AutoCloseable {
     this.shared = Daos.onDemand(jdbi);
     this.fast = new FastReads(pool);
 
-    this.sip = new SipStore(pool);
-    this.locations = new LocationStore(pool, dialect, writeLane);
+    this.sip = new SipStore(sipPool, pool);
+    this.locations = new LocationStore(sipPool, dialect, writeLane);
   }
 
-  /** Opens the pool and migrates the schema to the newest version. */
-  public static Database open(String url, String user, String password, int poolSize) {
+  /** Opens the pool (on PostgreSQL also the registrar's) and migrates the schema to the newest version. */
+  public static Database open(String url, String user, String password, int poolSize, int sipPoolSize) {
     Dialect dialect = Dialect.of(url);
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(url);
-    hikari.setPoolName("switchboard");
+    HikariConfig hikari = config("switchboard", url);
     if (dialect == Dialect.SQLITE) {
       createParentDirectory(url);
       hikari.addDataSourceProperty("journal_mode", "WAL");
@@ -71,17 +72,10 @@ public final class Database implements AutoCloseable {
       // The readers, plus the one connection the write lane keeps for good.
       hikari.setMaximumPoolSize(Math.min(poolSize, 8) + 1);
     } else {
-      if (user != null && !user.isBlank()) {
-        hikari.setUsername(user);
-      }
-      if (password != null && !password.isBlank()) {
-        hikari.setPassword(password);
-      }
+      credentials(hikari, user, password);
       hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
       hikari.setMaximumPoolSize(poolSize);
     }
-    hikari.setMinimumIdle(1);
-    hikari.setConnectionTimeout(10_000);
     HikariDataSource pool = new HikariDataSource(hikari);
     try {
       Flyway.configure()
@@ -94,7 +88,34 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new Database(pool, dialect);
+    if (dialect == Dialect.SQLITE) {
+      return new Database(pool, pool, dialect);
+    }
+    HikariConfig sip = config("switchboard-sip", url);
+    credentials(sip, user, password);
+    // Bindings are soft state that phones renew: they need not wait for the WAL flush (see
+    // database.sip_pool_size in config/switchboard.yml); nothing else is written on these connections.
+    sip.addDataSourceProperty("options", "-c synchronous_commit=off");
+    sip.setMaximumPoolSize(sipPoolSize);
+    return new Database(pool, new HikariDataSource(sip), dialect);
+  }
+
+  private static HikariConfig config(String name, String url) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setPoolName(name);
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(10_000);
+    return hikari;
+  }
+
+  private static void credentials(HikariConfig hikari, String user, String password) {
+    if (user != null && !user.isBlank()) {
+      hikari.setUsername(user);
+    }
+    if (password != null && !password.isBlank()) {
+      hikari.setPassword(password);
+    }
   }
 
   private static void createParentDirectory(String url) {
@@ -231,6 +252,9 @@ public final class Database implements AutoCloseable {
       } finally {
         writeLane.unlock();
       }
+    }
+    if (sipPool != pool) {
+      sipPool.close();
     }
     pool.close();
   }

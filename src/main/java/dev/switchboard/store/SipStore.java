@@ -28,15 +28,19 @@ public final class SipStore {
       + " LEFT JOIN device_passwords p ON p.device_id = v.id"
       + " WHERE v.sip_username = ? AND d.name = ? ORDER BY kind";
 
+  /** The registrar's connections, for the reads of every REGISTER. */
+  private final DataSource sipPool;
+  /** The shared pool: the secrets are written durably, not on the registrar's connections. */
   private final DataSource pool;
 
-  SipStore(DataSource pool) {
+  SipStore(DataSource sipPool, DataSource pool) {
+    this.sipPool = sipPool;
     this.pool = pool;
   }
 
   /** Who registers as username@domain and with which HA1s; empty when nobody does. */
   public Optional<SipCredential> credential(String username, String domain) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(CREDENTIALS)) {
+    try (Connection c = sipPool.getConnection(); PreparedStatement ps = c.prepareStatement(CREDENTIALS)) {
       ps.setString(1, username);
       ps.setString(2, domain);
       ps.setString(3, username);

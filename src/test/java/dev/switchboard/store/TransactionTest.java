@@ -15,7 +15,7 @@ class TransactionTest {
 
   @Test
   void a_failing_transaction_leaves_nothing_and_after_commit_actions_wait_for_the_commit() {
-    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), "", "", 4)) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"), "", "", 4, 2)) {
       AtomicBoolean ran = new AtomicBoolean();
       assertThatThrownBy(() -> db.tx(d -> {
         d.domains().insert("0".repeat(32), "rollback.example.org", Instant.now());
@@ -41,7 +41,7 @@ class TransactionTest {
 
   @Test
   void on_sqlite_a_pool_of_one_still_reads_beside_the_write_lane() {
-    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("one.db"), "", "", 1)) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("one.db"), "", "", 1, 1)) {
       db.tx(d -> d.domains().insert("2".repeat(32), "lane.example.org", Instant.now()));
       db.write(d -> d.domains().insert("3".repeat(32), "single.example.org", Instant.now()));
       var lane = db.read(d -> d.domains().findByName("lane.example.org"));
