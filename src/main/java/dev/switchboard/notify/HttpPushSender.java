@@ -40,7 +40,8 @@ public final class HttpPushSender implements PushSender {
 
   private final Config.Push push;
   private final Clock clock;
-  private final HttpClient client;
+  /** Built on the first push: a client starts a selector thread and costs start-up time, and most servers never push. */
+  private HttpClient client;
   private final ECPrivateKey apnsKey;
   private String apnsToken;
   private long apnsTokenIssuedMillis;
@@ -48,8 +49,14 @@ public final class HttpPushSender implements PushSender {
   public HttpPushSender(Config.Push push, Clock clock) {
     this.push = push;
     this.clock = clock;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(push.timeoutSeconds())).build();
     this.apnsKey = push.apnsKeyFile().isBlank() ? null : readP8(Path.of(push.apnsKeyFile()));
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(push.timeoutSeconds())).build();
+    }
+    return client;
   }
 
   private static ECPrivateKey readP8(Path file) {
@@ -78,7 +85,7 @@ public final class HttpPushSender implements PushSender {
     }
     HttpRequest request = target.provider().equals("fcm") ? fcm(target, data) : apns(target, data);
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw new PushFailedException(target.provider() + " answered " + response.statusCode());
       }
