@@ -49,7 +49,10 @@ prepare() {  # the JDK, the JVM flags of ./switchboard, a private copy of the ja
   JAVA_HOME="$("$root/scripts/java-home")"
   export JAVA_HOME
   local jar="$root/target/switchboard.jar"
-  [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests) >&2
+  # Rebuilt when a source is newer: a stale jar would measure yesterday's code.
+  if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
+    (cd "$root" && ./mvnw -B -q package -DskipTests -DskipITs) >&2
+  fi
   local launcher_opts
   launcher_opts="$(sed -n 's/.*\${JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/switchboard" | head -n 1)"
   [ -n "$launcher_opts" ] || die "could not read the default JVM flags from ./switchboard"

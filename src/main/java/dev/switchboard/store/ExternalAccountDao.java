@@ -20,6 +20,8 @@ public interface ExternalAccountDao {
       @Bind("registrar") String registrar, @Bind("outboundProxy") String outboundProxy,
       @Bind("protocol") String protocol, @Bind("now") Instant now);
 
-  @SqlQuery("SELECT * FROM external_accounts WHERE account_id = :accountId")
+  String FIND = "SELECT * FROM external_accounts WHERE account_id = :accountId";
+
+  @SqlQuery(FIND)
   Optional<ExternalAccount> find(@Bind("accountId") long accountId);
 }

@@ -114,6 +114,11 @@ public final class FastReads {
         actions);
   }
 
+  /** The external account linked to an account (read on every provisioning document). */
+  public Optional<dev.switchboard.core.account.ExternalAccount> externalAccount(long accountId) {
+    return one(ExternalAccountDao.FIND, Map.of("accountId", accountId), Mappers::externalAccount);
+  }
+
   public List<Password> passwords(long accountId) {
     return list(PasswordDao.LIST, Map.of("accountId", accountId), Mappers::password);
   }

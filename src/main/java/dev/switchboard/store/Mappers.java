@@ -26,10 +26,7 @@ final class Mappers {
     jdbi.registerRowMapper(Account.class, (rs, ctx) -> account(rs));
     jdbi.registerRowMapper(Domain.class, (rs, ctx) -> domain(rs));
     jdbi.registerRowMapper(Password.class, (rs, ctx) -> password(rs));
-    jdbi.registerRowMapper(ExternalAccount.class, (rs, ctx) -> new ExternalAccount(
-        rs.getLong("account_id"), rs.getString("username"), rs.getString("domain"), rs.getString("realm"),
-        Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(), rs.getString("ha1"), rs.getString("registrar"),
-        rs.getString("outbound_proxy"), rs.getString("protocol")));
+    jdbi.registerRowMapper(ExternalAccount.class, (rs, ctx) -> externalAccount(rs));
     jdbi.registerRowMapper(ContactsList.class, (rs, ctx) -> new ContactsList(rs.getLong("id"), rs.getString("title"),
         rs.getString("description"), rs.getLong("contacts_count"), instant(rs, "created_at"), instant(rs, "updated_at")));
     jdbi.registerRowMapper(AccountType.class, (rs, ctx) -> accountType(rs));
@@ -83,6 +80,12 @@ final class Mappers {
         instant(rs, "confirmation_key_expires_at"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  static ExternalAccount externalAccount(ResultSet rs) throws SQLException {
+    return new ExternalAccount(rs.getLong("account_id"), rs.getString("username"), rs.getString("domain"),
+        rs.getString("realm"), Algorithm.fromWire(rs.getString("algorithm")).orElseThrow(), rs.getString("ha1"),
+        rs.getString("registrar"), rs.getString("outbound_proxy"), rs.getString("protocol"));
   }
 
   static Password password(ResultSet rs) throws SQLException {

@@ -76,7 +76,7 @@ public final class ProvisioningTokens {
   }
 
   public Optional<ExternalAccount> external(long accountId) {
-    return db.read(d -> d.externalAccounts().find(accountId));
+    return db.fast().externalAccount(accountId);
   }
 
   /** Links (or replaces) the external account of an account; its password is kept only as an HA1. */
