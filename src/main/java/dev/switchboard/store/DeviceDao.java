@@ -24,11 +24,6 @@ public interface DeviceDao {
   @SqlQuery(SELECT + "WHERE v.owner_id = :ownerId AND v.deleted_at IS NULL AND v.document IS NOT NULL ORDER BY v.uuid")
   List<Device> ownedBy(@Bind("ownerId") long ownerId);
 
-  /** A live device with that SIP username in the domain (case-insensitive), other than {@code exceptId}. */
-  @SqlQuery("SELECT COUNT(*) FROM devices WHERE domain_id = :domainId AND LOWER(sip_username) = LOWER(:username)"
-      + " AND deleted_at IS NULL AND id <> :exceptId")
-  int countSipUsername(@Bind("domainId") long domainId, @Bind("username") String username, @Bind("exceptId") long exceptId);
-
   @SqlQuery("SELECT COUNT(*) FROM devices WHERE mac = :mac AND id <> :exceptId")
   int countMac(@Bind("mac") String mac, @Bind("exceptId") long exceptId);
 
@@ -79,9 +74,4 @@ public interface DeviceDao {
 
   @SqlQuery("SELECT ciphertext FROM device_secrets WHERE device_id = :deviceId")
   Optional<String> secret(@Bind("deviceId") long deviceId);
-
-  /** Whether a live device of the domain has this SIP username (for account and alias creation). */
-  @SqlQuery("SELECT COUNT(*) FROM devices d JOIN domains m ON m.id = d.domain_id WHERE m.name = :domain"
-      + " AND LOWER(d.sip_username) = LOWER(:username) AND d.deleted_at IS NULL")
-  int countSipUsernameInDomain(@Bind("domain") String domain, @Bind("username") String username);
 }

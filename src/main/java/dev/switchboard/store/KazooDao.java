@@ -60,12 +60,6 @@ public interface KazooDao {
       + " AND LOWER(COALESCE(u.login, a.username)) = :login")
   List<Long> byLogin(@Bind("domainId") long domainId, @Bind("login") String login);
 
-  @SqlQuery("SELECT COUNT(*) FROM accounts WHERE domain_id = :domainId AND LOWER(username) = LOWER(:username)")
-  int countUsername(@Bind("domainId") long domainId, @Bind("username") String username);
-
-  @SqlQuery("SELECT COUNT(*) FROM aliases WHERE LOWER(alias_username) = LOWER(:username) AND alias_domain = :domain")
-  int countAlias(@Bind("domain") String domain, @Bind("username") String username);
-
   // Accounts
 
   @SqlQuery("SELECT * FROM kazoo_accounts WHERE domain_id = :domainId")

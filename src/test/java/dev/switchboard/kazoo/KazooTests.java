@@ -639,16 +639,72 @@ abstract class KazooTests {
     admin.ok(admin.get(dev), 200);
   }
 
-  @Test
-  void a_device_may_not_take_an_alias_of_the_realm() {
+  /** A Hermes node called as the super_admin, its query given as name, value pairs. */
+  JsonNode hermes(String node, String... params) {
     JsonNode login = Http.get(server.url("/hermes/api/auth/login?user=root0001%40" + ROOT + "&password=root-secret"))
         .json();
-    String auth = "&session=" + login.get("session").asText() + "&auth_key=" + login.get("auth_key").asText();
-    JsonNode added = Http.get(server.url("/hermes/api/alias/add?alias=frontdesk%40" + ACME
-        + "&destination=plainuser%40" + ACME + auth)).json();
+    StringBuilder query = new StringBuilder("?session=" + login.get("session").asText() + "&auth_key="
+        + login.get("auth_key").asText());
+    for (int i = 0; i < params.length; i += 2) {
+      query.append('&').append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+    }
+    return Http.get(server.url("/hermes/api/" + node + query)).json();
+  }
+
+  /** POST /api/accounts through FlexiAPI as admin01. */
+  Http.Response flexiCreate(String username) {
+    var key = server.cli("api-keys", "create", "--sip", "sip:admin01@" + ACME);
+    assertThat(key.exitCode()).as(key.stderr()).isZero();
+    return Http.send("POST", server.url("/api/accounts"), "{\"username\":\"" + username
+        + "\",\"password\":\"flexi-secret\",\"algorithm\":\"SHA-256\",\"activated\":true}", "x-api-key",
+        key.stdout().strip());
+  }
+
+  @Test
+  void a_device_may_not_take_an_alias_of_the_realm() {
+    JsonNode added = hermes("alias/add", "alias", "frontdesk@" + ACME, "destination", "plainuser@" + ACME);
     assertThat(added.get("response").asText()).as(added.toString()).isEqualTo("ok");
     JsonNode v = violations(admin.write("PUT", admin.devices(), "{\"name\":\"Alias\",\"sip\":{\"username\":\"frontdesk\"}}"));
     assertThat(v.get("sip.username").get("unique").get("cause").asText()).isEqualTo("frontdesk");
+    v = violations(admin.write("PUT", admin.devices(), "{\"name\":\"Alias\",\"sip\":{\"username\":\"FrontDesk\"}}"));
+    assertThat(v.get("sip.username").get("unique").get("message").asText()).isEqualTo("SIP credentials already in use");
+  }
+
+  @Test
+  void no_face_may_take_a_devices_sip_username_in_its_realm() {
+    createDevice(admin, "{\"name\":\"Held\",\"sip\":{\"username\":\"held0001\",\"password\":\"pw-held-1\"}}");
+
+    JsonNode alias = hermes("alias/add", "alias", "held0001@" + ACME, "destination", "plainuser@" + ACME);
+    assertThat(alias.get("response").asText()).as(alias.toString()).isEqualTo("failed");
+    assertThat(alias.get("cause").asText()).isEqualTo("exists");
+    assertThat(hermes("alias/add", "alias", "HELD0001@" + ACME, "destination", "plainuser@" + ACME)
+        .get("cause").asText()).isEqualTo("exists");
+    assertThat(hermes("user/available", "user", "held0001@" + ACME).get("cause").asText()).isEqualTo("exists");
+    assertThat(hermes("user/add", "user", "held0001@" + ACME).get("response").asText()).isEqualTo("failed");
+    assertThat(column("SELECT COUNT(*) FROM aliases WHERE LOWER(alias_username) = 'held0001'")).containsExactly("0");
+
+    Http.Response flexi = flexiCreate("held0001");
+    assertThat(flexi.status()).as(flexi.body()).isEqualTo(422);
+    assertThat(flexi.json().get("errors").get("username").get(0).asText()).isEqualTo("The username has already been taken.");
+
+    // A Kazoo user with that login is made, with a SIP username of its own.
+    JsonNode user = admin.ok(admin.write("PUT", "/v2/accounts/" + admin.accountId + "/users",
+        "{\"first_name\":\"Held\",\"last_name\":\"User\",\"username\":\"held0001\",\"password\":\"pw-user-1\"}"),
+        201);
+    assertThat(column("SELECT username FROM accounts WHERE uuid = ?", user.get("id").asText()).get(0))
+        .matches("user_[0-9a-f]{16}");
+    assertThat(column("SELECT COUNT(*) FROM accounts WHERE LOWER(username) = 'held0001'")).containsExactly("0");
+    // The address is free in another realm.
+    assertThat(hermes("alias/add", "alias", "held0001@" + OTHER, "destination", "admin02@" + OTHER)
+        .get("response").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void a_flexiapi_account_or_an_alias_keeps_its_address_against_a_device() {
+    assertThat(flexiCreate("flexi777").status()).isEqualTo(201);
+    JsonNode v = violations(admin.write("PUT", admin.devices(), "{\"name\":\"F\",\"sip\":{\"username\":\"Flexi777\"}}"));
+    assertThat(v.get("sip.username").get("unique").get("message").asText()).isEqualTo("SIP credentials already in use");
+    assertThat(flexiCreate("FLEXI777").status()).as("one address, whatever the case").isEqualTo(422);
   }
 
   // Over SIP

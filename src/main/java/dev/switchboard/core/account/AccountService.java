@@ -58,6 +58,11 @@ public final class AccountService {
     return db.fast().accountBySip(username, DomainService.normalize(domain));
   }
 
+  /** Whether an account, an alias or a device holds username@domain (see {@link SipAddresses}). */
+  public boolean addressTaken(String username, String domain) {
+    return db.read(d -> SipAddresses.taken(d, username, DomainService.normalize(domain)));
+  }
+
   public Optional<Account> findBySip(String sip) {
     return SipAddress.parse(sip).flatMap(a -> findBySip(a.user(), a.domain()));
   }
@@ -134,15 +139,13 @@ public final class AccountService {
 
   /**
    * Creates an account from checked input in the caller's transaction: the one place where accounts
-   * are born. The username must be free in the domain; the email too when accounts.email_unique.
+   * are born. The SIP address must be free (see {@link SipAddresses}); the email too when accounts.email_unique.
    */
   Account insert(Daos daos, Domain domain, String username, String password, Set<Algorithm> algorithms,
       String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
     Instant now = clock.instant();
     Validation v = new Validation();
-    v.check(daos.accounts().findBySip(username, domain.name()).isEmpty()
-        && daos.devices().countSipUsernameInDomain(domain.name(), username) == 0, "username",
-        "The username has already been taken.");
+    v.check(!SipAddresses.taken(daos, username, domain.name()), "username", "The username has already been taken.");
     if (email != null && settings.emailUnique()) {
       v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
     }
@@ -210,8 +213,7 @@ public final class AccountService {
       String username = in.username() != null ? in.username() : target.username();
       Validation unique = new Validation();
       if (!username.equals(target.username())) {
-        unique.check(daos.accounts().findBySip(username, target.domain()).isEmpty()
-            && daos.devices().countSipUsernameInDomain(target.domain(), username) == 0, "username",
+        unique.check(!SipAddresses.takenByOtherThanAccount(daos, username, target.domain(), target.id()), "username",
             "The username has already been taken.");
       }
       String email = in.email() != null ? in.email() : target.email();

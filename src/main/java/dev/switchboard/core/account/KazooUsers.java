@@ -165,9 +165,7 @@ public final class KazooUsers {
   }
 
   private static boolean free(Daos d, Domain domain, String username) {
-    return d.kazoo().countUsername(domain.id(), username) == 0
-        && d.devices().countSipUsername(domain.id(), username, -1) == 0
-        && d.kazoo().countAlias(domain.name(), username) == 0;
+    return !SipAddresses.taken(d, username, domain.name());
   }
 
   private static <T> T write(Input in, java.util.function.Supplier<T> work) {

@@ -75,10 +75,9 @@ public final class LineService {
         : d.hermes().searchInDomain(pattern, DomainService.normalize(domain), limit));
   }
 
-  /** True when no account and no alias holds user@domain. */
+  /** True when no account, alias or device holds user@domain. */
   public boolean available(String user, String domain) {
-    String name = DomainService.normalize(domain);
-    return accounts.findBySip(user, name).isEmpty() && db.read(d -> d.directory().alias(user, name)).isEmpty();
+    return !accounts.addressTaken(user, domain);
   }
 
   /** user/add: a local user with a generated password; the domain must be served and have default servers. */
@@ -113,7 +112,7 @@ public final class LineService {
     v.throwIfAny();
     Account created = accounts.write(d -> {
       Domain remote = domains.ensureRemote(d, domain);
-      if (d.accounts().findBySip(user, remote.name()).isPresent()) {
+      if (SipAddresses.taken(d, user, remote.name())) {
         throw new RefusedException(RefusedException.Reason.EXISTS, "The address is taken.");
       }
       Account a = accounts.insert(d, remote, user, password, EnumSet.allOf(Algorithm.class), displayName, null, null,

@@ -4,6 +4,7 @@ import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.RefusedException;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.PhoneNumbers;
+import dev.switchboard.core.account.SipAddresses;
 import dev.switchboard.core.domain.DomainService;
 import dev.switchboard.store.Database;
 import java.time.Clock;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * Aliases: alias@domain resolves to destination@domain (the SIP side looks them up). The alias
- * domain must be served here; a local destination must exist; an alias may not take an account's
- * or another alias's address; a destination has at most one E.164 alias. An E.164 alias takes its
+ * domain must be served here; a local destination must exist; an alias may not take an address an
+ * account, another alias or a device holds (SipAddresses); a destination has at most one E.164 alias. An E.164 alias takes its
  * number out of the pool, and removing it puts the number back.
  */
 public final class AliasService {
@@ -52,8 +53,7 @@ public final class AliasService {
     }
     boolean e164 = aliasUser.startsWith("+") && PhoneNumbers.e164(aliasUser).filter(aliasUser::equals).isPresent();
     return db.tx(d -> {
-      if (d.directory().alias(aliasUser, aliasDomain).isPresent()
-          || d.accounts().findBySip(aliasUser, aliasDomain).isPresent()) {
+      if (SipAddresses.taken(d, aliasUser, aliasDomain)) {
         throw new RefusedException(RefusedException.Reason.EXISTS, "The alias address is taken.");
       }
       if (e164 && d.directory().aliasesOf(destUser, destDomain).stream().anyMatch(Alias::e164)) {

@@ -9,6 +9,7 @@ import dev.switchboard.core.Violation;
 import dev.switchboard.core.ViolationsException;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Algorithm;
+import dev.switchboard.core.account.SipAddresses;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
@@ -22,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Devices with their own SIP credentials (Kazoo devices), as rows of the one devices table that
- * Hermes phone associations and desk-phone provisioning use. The rules: a SIP username is unique
- * in its realm across accounts, aliases and devices (case-insensitive); a MAC is 12 lowercase hex
+ * Hermes phone associations and desk-phone provisioning use. The rules: a SIP username is a SIP
+ * address of its realm like any other (see SipAddresses); a MAC is 12 lowercase hex
  * and unique system-wide; the password is kept only sealed, with the MD5 and SHA-256 HA1s (and
  * ha1b) the registrar checks. A deleted device keeps its row but loses MAC, username and credentials.
  */
@@ -166,8 +167,7 @@ public final class DeviceService {
       }
     }
     String username = blankToNull(in.sipUsername());
-    if (username != null && (d.devices().countSipUsername(domain.id(), username, selfId) > 0
-        || d.kazoo().countUsername(domain.id(), username) > 0 || d.kazoo().countAlias(domain.name(), username) > 0)) {
+    if (username != null && SipAddresses.takenByOtherThanDevice(d, username, domain.name(), selfId)) {
       all.add(Violation.of("sip.username", "unique", "SIP credentials already in use", username));
     }
     return mac;

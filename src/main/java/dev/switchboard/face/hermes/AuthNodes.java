@@ -136,7 +136,7 @@ final class AuthNodes {
     Address user = Address.user(p);
     String password = DirectoryNodes.required(p, "password");
     HermesAuth.Access access = access(p, HermesAuth.Access.LIMITED_READ);
-    if (accounts.findBySip(user.user(), user.domain()).isPresent()) {
+    if (accounts.addressTaken(user.user(), user.domain())) {
       throw HermesException.failed("exists", user.sip() + " exists.");
     }
     Account created = accounts.createUser(user.user(), user.domain(), password, null);
