@@ -87,13 +87,14 @@ public final class KazooAuth {
   /** PUT /v2/api_auth: an unknown key is a 404 (Kazoo's answer), and counts as a failed login. */
   public Login apiAuth(String apiKey, String source) {
     limiter.check(source);
-    Optional<Tenant> tenant = db.read(d -> d.kazoo().domainOfApiKey(Secrets.hash(apiKey)))
+    String hash = Secrets.hash(apiKey);
+    Optional<Tenant> tenant = db.read(d -> d.kazoo().domainOfApiKey(hash))
         .flatMap(id -> db.read(d -> d.kazoo().domainById(id))).map(tenants::of);
     if (tenant.isEmpty()) {
       limiter.recordFailure(source);
       throw new NotFoundException(apiKey);
     }
-    return new Login(tokens.issue(tenant.get().domain().uuid(), null, "cb_api_auth"), tenant.get(), null);
+    return new Login(tokens.issueForKey(tenant.get().domain().uuid(), hash), tenant.get(), null);
   }
 
   /** The account's API key, made on first read. */
@@ -101,7 +102,7 @@ public final class KazooAuth {
     return db.tx(d -> d.kazoo().sealedApiKey(domain.id()).map(box::open).orElseGet(() -> store(d, domain)));
   }
 
-  /** A new API key for the account; the previous one stops working. */
+  /** A new API key for the account; the previous one, and every token it gave, stop working. */
   public String regenerateApiKey(Domain domain) {
     return db.tx(d -> store(d, domain));
   }

@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.switchboard.core.Ids;
+import dev.switchboard.core.Secrets;
 import dev.switchboard.store.Database;
 import java.text.ParseException;
 import java.time.Clock;
@@ -21,12 +22,16 @@ import java.util.Optional;
  * Crossbar auth tokens: HS256 JWTs under a key derived from the server key, so every instance
  * sharing the data key accepts them. Claims as Kazoo's: account_id, owner_id (absent for an API
  * key), method, iss "kazoo", exp; plus jti so that DELETE /v2/token_auth can revoke one for real
- * (the revocation list is in the database until the token would have expired).
+ * (the revocation list is in the database until the token would have expired). A token from an API
+ * key also carries key_id, a short digest of that key, and dies when the account's key is
+ * regenerated: whoever held the old key must not keep a way in.
  */
 public final class KazooTokens {
   /** What a valid token says. */
   public record Claims(String accountId, String ownerId, String method, String jti, Instant issuedAt,
       Instant expiresAt) {}
+
+  private static final String API_AUTH = "cb_api_auth";
 
   private final byte[] key;
   private final Database db;
@@ -48,6 +53,20 @@ public final class KazooTokens {
   }
 
   public String issue(String accountId, String ownerId, String method) {
+    return issue(accountId, ownerId, method, null);
+  }
+
+  /** A token for an API key whose stored hash is {@code keyHash}. */
+  public String issueForKey(String accountId, String keyHash) {
+    return issue(accountId, null, API_AUTH, keyId(keyHash));
+  }
+
+  /** Not the key nor its stored hash: the token's payload is readable by whoever holds it. */
+  private static String keyId(String keyHash) {
+    return Secrets.hash("kazoo-key-id:" + keyHash).substring(0, 16);
+  }
+
+  private String issue(String accountId, String ownerId, String method, String keyId) {
     Instant now = clock.instant();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer("kazoo")
@@ -58,6 +77,9 @@ public final class KazooTokens {
         .claim("method", method);
     if (ownerId != null) {
       claims.claim("owner_id", ownerId);
+    }
+    if (keyId != null) {
+      claims.claim("key_id", keyId);
     }
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
@@ -88,12 +110,21 @@ public final class KazooTokens {
       if (db.read(d -> d.kazoo().isRevoked(c.getJWTID())) > 0) {
         return Optional.empty();
       }
+      if (API_AUTH.equals(c.getStringClaim("method")) && !currentKey(c.getStringClaim("account_id"),
+          c.getStringClaim("key_id"))) {
+        return Optional.empty();
+      }
       return Optional.of(new Claims(c.getStringClaim("account_id"), c.getStringClaim("owner_id"),
           c.getStringClaim("method"), c.getJWTID(), c.getIssueTime() == null ? null : c.getIssueTime().toInstant(),
           exp.toInstant()));
     } catch (ParseException | JOSEException e) {
       return Optional.empty();
     }
+  }
+
+  private boolean currentKey(String accountId, String keyId) {
+    return keyId != null && db.read(d -> d.kazoo().apiKeyHashOf(accountId)).map(KazooTokens::keyId)
+        .filter(keyId::equals).isPresent();
   }
 
   /** Revokes a token until its expiry; revoking twice is harmless. */

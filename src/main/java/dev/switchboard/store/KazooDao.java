@@ -103,6 +103,9 @@ public interface KazooDao {
   @SqlQuery("SELECT domain_id FROM kazoo_api_keys WHERE key_hash = :hash")
   Optional<Long> domainOfApiKey(@Bind("hash") String hash);
 
+  @SqlQuery("SELECT k.key_hash FROM kazoo_api_keys k JOIN domains d ON d.id = k.domain_id WHERE d.uuid = :uuid")
+  Optional<String> apiKeyHashOf(@Bind("uuid") String domainUuid);
+
   @SqlQuery("SELECT ciphertext FROM kazoo_api_keys WHERE domain_id = :domainId")
   Optional<String> sealedApiKey(@Bind("domainId") long domainId);
 

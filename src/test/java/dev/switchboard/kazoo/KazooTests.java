@@ -195,6 +195,14 @@ abstract class KazooTests {
 
     String fresh = admin.ok(admin.send("PUT", path, null), 200).get("api_key").asText();
     assertThat(fresh).isNotEqualTo(key);
+    // A token the old key gave dies with it; the new key's token works.
+    error(byKey.get(byKey.devices()), 401, "invalid_credentials");
+    Http.Response again = Http.send("PUT", server.url("/v2/api_auth"), "{\"data\":{\"api_key\":\"" + fresh + "\"}}");
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    byKey.token = again.json().get("auth_token").asText();
+    byKey.ok(byKey.get(byKey.devices()), 200);
+    assertThat(byKey.ok(byKey.get("/v2/token_auth"), 200).get("method").asText()).isEqualTo("cb_api_auth");
+    assertThat(admin.ok(admin.get(admin.devices()), 200)).as("user tokens live on").isNotNull();
     Http.Response old = Http.send("PUT", server.url("/v2/api_auth"), "{\"data\":{\"api_key\":\"" + key + "\"}}");
     error(old, 404, "bad identifier");
     assertThat(old.json().get("data").toString()).isEqualTo("[\"" + key + "\"]");
