@@ -113,8 +113,11 @@ public final class Services implements AutoCloseable {
         config.database().poolSize(), config.database().sipPoolSize());
     this.domains = new DomainService(db, clock);
     var a = config.accounts();
+    // The registrar comes later: it resolves aliases through the accounts.
+    var registrar = new java.util.concurrent.atomic.AtomicReference<dev.switchboard.core.registration.Registrations>();
     this.accounts = new AccountService(db, domains, clock, new AccountService.Settings(config.sip().domain(),
-        config.app().adminsManageMultiDomains(), a.emailUnique(), Duration.ofMinutes(a.provisioningTokenExpireMinutes())));
+        config.app().adminsManageMultiDomains(), a.emailUnique(), Duration.ofMinutes(a.provisioningTokenExpireMinutes())),
+        registrar::get);
     this.outbox = new Outbox(clock);
     this.self = new SelfService(db, accounts, domains, outbox, clock, Duration.ofMinutes(a.codeExpireMinutes()));
     this.push = new HttpPushSender(config.push(), clock);
@@ -141,11 +144,6 @@ public final class Services implements AutoCloseable {
     this.aliases = new AliasService(db, accounts, domains, clock);
     this.numbers = new NumberPool(db, clock, config.hermes().maxNumberRange());
     this.phones = new PhoneService(db, accounts, clock);
-    this.deviceService = new DeviceService(db, box, clock);
-    this.tenants = new Tenants(db, clock);
-    this.kazooUsers = new KazooUsers(db, accounts, clock);
-    this.kazooAuth = new KazooAuth(db, tenants, kazooUsers, accounts, new KazooTokens(derive(serverKey, "kazoo-tokens"),
-        db, clock, Duration.ofSeconds(config.kazoo().tokenTtlSeconds())), limiter, box, clock);
     this.statistics = new StatisticsService(db, clock, config.app().adminsManageMultiDomains());
     this.directory = new DirectoryService(db, contacts, config.directory(), clock);
     var h = config.hermes();
@@ -155,7 +153,13 @@ public final class Services implements AutoCloseable {
     var sipConfig = config.sip();
     this.registrations = new RegistrationService(db, aliases, clock, new RegistrationService.Settings(
         sipConfig.minExpires(), sipConfig.maxExpires(), sipConfig.defaultExpires(), sipConfig.maxContacts()));
+    registrar.set(registrations);
     this.sipCredentials = new SipCredentials(db);
+    this.deviceService = new DeviceService(db, box, clock, registrations);
+    this.tenants = new Tenants(db, clock, registrations);
+    this.kazooUsers = new KazooUsers(db, accounts, clock);
+    this.kazooAuth = new KazooAuth(db, tenants, kazooUsers, accounts, new KazooTokens(derive(serverKey, "kazoo-tokens"),
+        db, clock, Duration.ofSeconds(config.kazoo().tokenTtlSeconds())), limiter, box, clock);
     this.sip = sipConfig.enabled() && sipConfig.mode().equals("embedded")
         ? new SipStack(sipConfig, sipCredentials, registrations, clock) : null;
     this.uac = sip != null ? sip.uac()

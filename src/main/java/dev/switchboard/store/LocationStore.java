@@ -116,6 +116,21 @@ public final class LocationStore {
     }
   }
 
+  /** Deletes every row of username@domain, expired or not. */
+  public int removeAll(String username, String domain) {
+    lock();
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM location WHERE username = ? AND domain = ?")) {
+      ps.setString(1, username);
+      ps.setString(2, domain);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("deleting from location failed", e);
+    } finally {
+      unlock();
+    }
+  }
+
   public int deleteExpired(Instant now) {
     lock();
     try (Connection c = pool.getConnection();

@@ -9,6 +9,7 @@ import dev.switchboard.core.Validation;
 import dev.switchboard.core.ValidationException;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.DomainService;
+import dev.switchboard.core.registration.Registrations;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateKeyException;
@@ -19,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Accounts: lookups, every way of creating one, and what admins do to them. Admins act within their
@@ -36,12 +38,16 @@ public final class AccountService {
   private final DomainService domains;
   private final Clock clock;
   private final Settings settings;
+  /** A supplier: the registrar is built after the accounts, as it resolves aliases through them. */
+  private final Supplier<Registrations> registrations;
 
-  public AccountService(Database db, DomainService domains, Clock clock, Settings settings) {
+  public AccountService(Database db, DomainService domains, Clock clock, Settings settings,
+      Supplier<Registrations> registrations) {
     this.db = db;
     this.domains = domains;
     this.clock = clock;
     this.settings = settings;
+    this.registrations = registrations;
   }
 
   public Settings settings() {
@@ -260,7 +266,14 @@ public final class AccountService {
 
   public void delete(Account caller, long id) {
     Account target = changeable(caller, id);
-    db.tx(daos -> daos.accounts().delete(target.id()));
+    db.tx(daos -> delete(daos, target));
+  }
+
+  /** Deletes an account in the caller's transaction; its SIP bindings go once that commits. */
+  int delete(Daos daos, Account account) {
+    int deleted = daos.accounts().delete(account.id());
+    daos.afterCommit(() -> registrations.get().removeAll(account.username(), account.domain()));
+    return deleted;
   }
 
   public Account setActivated(Account caller, long id, boolean activated) {

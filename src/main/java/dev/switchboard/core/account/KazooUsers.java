@@ -145,7 +145,7 @@ public final class KazooUsers {
 
   public void delete(KazooUser user, boolean bySuperAdmin) {
     AccountRules.checkMayChange(bySuperAdmin, user.account().role());
-    db.tx(d -> d.accounts().delete(user.account().id()));
+    db.tx(d -> accounts.delete(d, user.account()));
   }
 
   private static Violation passwordRequired() {

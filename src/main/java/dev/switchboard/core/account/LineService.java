@@ -136,7 +136,7 @@ public final class LineService {
       if (!d.directory().aliasesOf(account.username(), account.domain()).isEmpty()) {
         throw new RefusedException(RefusedException.Reason.IN_USE, "Aliases point at this user.");
       }
-      return d.accounts().delete(account.id());
+      return accounts.delete(d, account);
     });
   }
 

@@ -194,7 +194,7 @@ public final class SelfService {
   // The account itself (User)
 
   public void delete(Account me) {
-    db.tx(daos -> daos.accounts().delete(me.id()));
+    db.tx(daos -> accounts.delete(daos, me));
   }
 
   /** POST /accounts/me/password: old_password required (and checked) when a password exists. */

@@ -11,6 +11,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Algorithm;
 import dev.switchboard.core.account.SipAddresses;
 import dev.switchboard.core.domain.Domain;
+import dev.switchboard.core.registration.Registrations;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateKeyException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,11 +34,13 @@ public final class DeviceService {
   private final Database db;
   private final SecretBox box;
   private final Clock clock;
+  private final Registrations registrations;
 
-  public DeviceService(Database db, SecretBox box, Clock clock) {
+  public DeviceService(Database db, SecretBox box, Clock clock, Registrations registrations) {
     this.db = db;
     this.box = box;
     this.clock = clock;
+    this.registrations = registrations;
   }
 
   /** A live device by uuid. */
@@ -93,8 +97,12 @@ public final class DeviceService {
     }));
   }
 
-  /** Replaces the state of a live device; fails with 404 when it was deleted meanwhile. */
-  public Device replace(Domain domain, Device current, DeviceInput in, List<Violation> found) {
+  /**
+   * Replaces the state of a live device; fails with 404 when it was deleted meanwhile. When its SIP
+   * username or password changes, its bindings go once this commits, unless {@code keepBindings}:
+   * then the caller removes them ({@link #unbind}) after a last NOTIFY through them.
+   */
+  public Device replace(Domain domain, Device current, DeviceInput in, List<Violation> found, boolean keepBindings) {
     return write(domain, current.id(), in, () -> db.tx(d -> {
       List<Violation> all = new ArrayList<>(found);
       String mac = checkUnique(d, domain, current.id(), in, all);
@@ -107,9 +115,11 @@ public final class DeviceService {
       // concurrent writer that committed first leaves our guarded update at 0 rows: read its
       // revision and write again, so that the row lock we then hold orders our credentials after
       // theirs and the document and the credentials always come from the same writer.
+      String oldUsername;
       for (int attempt = 0; ; attempt++) {
         Device fresh = d.devices().byUuid(current.uuid()).filter(v -> v.deletedAt() == null)
             .orElseThrow(() -> new NotFoundException(current.uuid()));
+        oldUsername = fresh.sipUsername();
         if (d.devices().update(fresh.id(), fresh.revision(), owner, mac, blankToNull(in.sipUsername()), in.enabled(),
             in.name(), in.deviceType(), in.document(), now) == 1) {
           break;
@@ -118,14 +128,30 @@ public final class DeviceService {
           throw new RefusedException(RefusedException.Reason.REJECTED, "The device changed too often meanwhile.");
         }
       }
+      // Still the old secret: the update above holds the row, and the credentials are written below.
+      String oldPassword = d.devices().secret(current.id()).map(box::open).orElse(null);
+      boolean changed = !Objects.equals(oldUsername, blankToNull(in.sipUsername()))
+          || !Objects.equals(oldPassword, in.sipPassword());
+      if (changed && !keepBindings && oldUsername != null) {
+        String gone = oldUsername;
+        d.afterCommit(() -> registrations.removeAll(gone, domain.name()));
+      }
       storeCredentials(d, current.id(), domain, in, now);
       return d.devices().byUuid(current.uuid()).orElseThrow();
     }));
   }
 
-  /** Soft delete: gone for every face, with its MAC, SIP username, credentials and phone lines. */
-  public Device delete(Device current) {
+  /** Removes every binding of the device's SIP username (see {@link #replace}). */
+  public void unbind(Domain domain, Device device) {
+    if (device.sipUsername() != null) {
+      registrations.removeAll(device.sipUsername(), domain.name());
+    }
+  }
+
+  /** Soft delete: gone for every face, with its MAC, SIP username, credentials, phone lines and bindings. */
+  public Device delete(Domain domain, Device current) {
     return db.tx(d -> {
+      d.afterCommit(() -> unbind(domain, current));
       Instant now = clock.instant();
       if (d.devices().softDelete(current.id(), now) == 0) {
         throw new NotFoundException(current.uuid());

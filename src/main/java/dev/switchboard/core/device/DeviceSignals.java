@@ -49,7 +49,13 @@ public final class DeviceSignals {
    * username gets nothing. {@code contentType}/{@code body} may be null.
    */
   public void notify(Domain domain, Device device, String event, String contentType, String body) {
+    notify(domain, device, event, contentType, body, () -> {});
+  }
+
+  /** As above, then runs {@code then} once every delivery ended (at once when nothing is sent). */
+  public void notify(Domain domain, Device device, String event, String contentType, String body, Runnable then) {
     if (device.sipUsername() == null) {
+      then.run();
       return;
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -57,6 +63,13 @@ public final class DeviceSignals {
     headers.put("Subscription-State", "terminated");
     OutOfDialogRequest request = new OutOfDialogRequest("NOTIFY", device.sipUsername(), domain.name(),
         "sip:" + device.sipUsername() + "@" + domain.name(), headers, body == null ? null : contentType, body);
+    // Who is registered is read now, not when the sender thread gets to it: a phone registering
+    // after the request must not get a NOTIFY meant for an earlier moment.
+    if (registrations.of(device.sipUsername(), domain.name()).isEmpty()) {
+      LOG.info("NOTIFY {} to device {}: not registered", event, device.uuid());
+      then.run();
+      return;
+    }
     senders.execute(() -> {
       try {
         List<Delivery> deliveries = uac.send(request);
@@ -64,6 +77,8 @@ public final class DeviceSignals {
             deliveries.isEmpty() ? "not registered" : deliveries);
       } catch (RuntimeException e) {
         LOG.warn("NOTIFY {} to device {} failed: {}", event, device.uuid(), e.toString());
+      } finally {
+        then.run();
       }
     });
   }

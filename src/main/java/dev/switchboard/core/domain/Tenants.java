@@ -5,6 +5,7 @@ import dev.switchboard.core.NotFoundException;
 import dev.switchboard.core.RefusedException;
 import dev.switchboard.core.Violation;
 import dev.switchboard.core.ViolationsException;
+import dev.switchboard.core.registration.Registrations;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DuplicateKeyException;
@@ -17,17 +18,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Domains as a tree of Kazoo accounts. Names are unique system-wide once normalized to lowercase
+ * Domains as a tree of Kazoo accounts; deleting one takes its users, devices and their SIP bindings. Names are unique system-wide once normalized to lowercase
  * alphanumerics ("Acme, Inc." and "acme inc" collide), realms are the domain names. A realm is
  * fixed once the domain has accounts or devices: their HA1s are bound to it.
  */
 public final class Tenants {
   private final Database db;
   private final Clock clock;
+  private final Registrations registrations;
 
-  public Tenants(Database db, Clock clock) {
+  public Tenants(Database db, Clock clock, Registrations registrations) {
     this.db = db;
     this.clock = clock;
+    this.registrations = registrations;
   }
 
   /** Kazoo's account-name normalization: lowercase letters and digits only. */
@@ -164,6 +167,11 @@ public final class Tenants {
       if (!d.kazoo().children(id).isEmpty()) {
         throw new RefusedException(RefusedException.Reason.IN_USE, "account_has_descendants");
       }
+      List<String> usernames = new ArrayList<>();
+      d.kazoo().accountsOf(id).forEach(a -> usernames.add(a.username()));
+      d.devices().inDomain(id).stream().map(v -> v.sipUsername()).filter(u -> u != null).forEach(usernames::add);
+      String realm = current.domain().name();
+      d.afterCommit(() -> usernames.forEach(u -> registrations.removeAll(u, realm)));
       d.kazoo().deleteDevicesOf(id);
       d.kazoo().deleteAccountsOf(id);
       d.kazoo().deleteAccount(id);

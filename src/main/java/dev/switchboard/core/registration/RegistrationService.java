@@ -53,6 +53,11 @@ public final class RegistrationService implements Registrations {
     return db.locations().remove(username, domain, ruidOrInstance, clock.instant());
   }
 
+  @Override
+  public void removeAll(String username, String domain) {
+    db.locations().removeAll(username, domain);
+  }
+
   private Alias resolve(String username, String domain) {
     List<Alias> found = aliases.byAlias(username, domain);
     return found.isEmpty() ? null : found.getFirst();

@@ -18,4 +18,11 @@ public interface Registrations {
 
   /** Removes one binding of username@domain by its ruid or its +sip.instance; false when none matched. */
   boolean remove(String username, String domain, String ruidOrInstance);
+
+  /**
+   * Removes every binding of username@domain, expired or not: the address lost its credentials (a
+   * deleted account or device, a device's new SIP username or password), and a phone must not stay
+   * reachable through a registration it can no longer renew.
+   */
+  void removeAll(String username, String domain);
 }

@@ -10,6 +10,7 @@ import dev.switchboard.core.device.Device;
 import dev.switchboard.core.device.DeviceInput;
 import dev.switchboard.core.device.DeviceService;
 import dev.switchboard.core.device.DeviceSignals;
+import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.domain.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,17 +117,21 @@ final class DeviceHandlers {
         "/v2/accounts/" + tenant.domain().uuid() + "/devices/" + created.uuid());
   }
 
-  /** POST replaces; with "sync": true a check-sync follows when the SIP credentials changed. */
+  /**
+   * POST replaces; with "sync": true a check-sync follows when the SIP credentials changed, sent
+   * through the bindings of the old credentials, which go only after it.
+   */
   Reply replace(Call call) {
     Device current = device(call);
     ObjectNode doc = Docs.publicCopy(call.dataObject());
     boolean sync = doc.path("sync").asBoolean(false) || "true".equals(doc.path("sync").asText());
     doc.remove("sync");
     String before = credentials(view(current));
-    Reply reply = write(call, current, doc);
+    Reply reply = write(call, current, doc, sync);
     if (sync && !before.equals(credentials(reply.data()))) {
-      Device updated = devices.get(call.tenant().domain().id(), current.uuid());
-      signals.notify(call.tenant().domain(), updated, checkSyncEvent(call, reply.data()), null, null);
+      Domain domain = call.tenant().domain();
+      signals.notify(domain, current, checkSyncEvent(call, reply.data()), null, null,
+          () -> devices.unbind(domain, current));
     }
     return reply;
   }
@@ -202,10 +207,10 @@ final class DeviceHandlers {
     ObjectNode doc = Docs.publicCopy(view(current));
     Docs.merge(doc, Docs.publicCopy(call.dataObject()));
     doc.remove("sync");
-    return write(call, current, doc);
+    return write(call, current, doc, false);
   }
 
-  private Reply write(Call call, Device current, ObjectNode doc) {
+  private Reply write(Call call, Device current, ObjectNode doc, boolean keepBindings) {
     List<Violation> violations = new ArrayList<>();
     prepare(doc, call.tenant(), violations);
     DeviceInput in = input(doc);
@@ -216,7 +221,7 @@ final class DeviceHandlers {
     }
     DeviceService.checkMayChange(call.caller().user(), call.caller().admin(), usersManageAll, current.ownerUuid(),
         in.ownerUuid());
-    Device updated = devices.replace(call.tenant().domain(), current, in, violations);
+    Device updated = devices.replace(call.tenant().domain(), current, in, violations, keepBindings);
     return Reply.ok(view(updated), revision(updated));
   }
 
@@ -224,7 +229,7 @@ final class DeviceHandlers {
     Device current = device(call);
     DeviceService.checkMayChange(call.caller().user(), call.caller().admin(), usersManageAll, current.ownerUuid());
     ObjectNode v = view(current);
-    devices.delete(current);
+    devices.delete(call.tenant().domain(), current);
     v.putObject("_read_only").put("deleted", true);
     return Reply.ok(v);
   }
