@@ -893,6 +893,22 @@ abstract class KazooTests {
       assertThat(fresh(ua, 10_000).header("Event")).isEqualTo("check-sync");
       // The check-sync went through the old credentials' binding, which goes after it.
       awaitNoBinding("phone200");
+
+      // Crossbar reads sync from data, else the query string, else the envelope; PATCH too.
+      register(ua, "phone200", "pw-phone-201");
+      admin.ok(admin.write("POST", path + "?sync=true", "{\"name\":\"Renamed\","
+          + "\"sip\":{\"username\":\"phone200\",\"password\":\"pw-phone-202\"}}"), 200);
+      assertThat(fresh(ua, 10_000).header("Event")).as("sync in the query string").isEqualTo("check-sync");
+      awaitNoBinding("phone200");
+      register(ua, "phone200", "pw-phone-202");
+      admin.ok(admin.send("PATCH", path, "{\"sync\":true,\"data\":{\"sip\":{\"password\":\"pw-phone-203\"}}}"), 200);
+      assertThat(fresh(ua, 10_000).header("Event")).as("sync in the envelope, on PATCH").isEqualTo("check-sync");
+      awaitNoBinding("phone200");
+      register(ua, "phone200", "pw-phone-203");
+      admin.ok(admin.write("PATCH", path + "?sync=true", "{\"sync\":false,\"sip\":{\"password\":\"pw-phone-204\"}}"),
+          200);
+      assertThat(fresh(ua, 1_500)).as("data wins over the query string").isNull();
+      assertThat(admin.ok(admin.get(path), 200).has("sync")).isFalse();
     }
     Crossbar user = new Crossbar(server.url("")).login("plainuser", "plain-secret", ACME);
     error(user.send("POST", path + "/sync", null), 403, "forbidden");

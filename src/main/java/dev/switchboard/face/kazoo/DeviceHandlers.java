@@ -117,14 +117,19 @@ final class DeviceHandlers {
         "/v2/accounts/" + tenant.domain().uuid() + "/devices/" + created.uuid());
   }
 
-  /**
-   * POST replaces; with "sync": true a check-sync follows when the SIP credentials changed, sent
-   * through the bindings of the old credentials, which go only after it.
-   */
+  /** POST replaces (see {@link #writeAndSync}). */
   Reply replace(Call call) {
     Device current = device(call);
-    ObjectNode doc = Docs.publicCopy(call.dataObject());
-    boolean sync = doc.path("sync").asBoolean(false) || "true".equals(doc.path("sync").asText());
+    return writeAndSync(call, current, Docs.publicCopy(call.dataObject()));
+  }
+
+  /**
+   * With sync true (read as Kazoo reads a request value: from data, else the query string, else
+   * the envelope), a check-sync follows when the SIP credentials changed, sent through the
+   * bindings of the old credentials, which go only after it.
+   */
+  private Reply writeAndSync(Call call, Device current, ObjectNode doc) {
+    boolean sync = "true".equals(call.value("sync"));
     doc.remove("sync");
     String before = credentials(view(current));
     Reply reply = write(call, current, doc, sync);
@@ -206,8 +211,7 @@ final class DeviceHandlers {
     Device current = device(call);
     ObjectNode doc = Docs.publicCopy(view(current));
     Docs.merge(doc, Docs.publicCopy(call.dataObject()));
-    doc.remove("sync");
-    return write(call, current, doc, false);
+    return writeAndSync(call, current, doc);
   }
 
   private Reply write(Call call, Device current, ObjectNode doc, boolean keepBindings) {
