@@ -4,7 +4,7 @@ import dev.switchboard.support.TestDatabase;
 
 class ContactsPostgresIT extends ContactsTests {
   @Override
-  TestDatabase database() {
+  protected TestDatabase database() {
     return TestDatabase.postgres();
   }
 }

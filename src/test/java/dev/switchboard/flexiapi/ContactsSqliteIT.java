@@ -4,7 +4,7 @@ import dev.switchboard.support.TestDatabase;
 
 class ContactsSqliteIT extends ContactsTests {
   @Override
-  TestDatabase database() {
+  protected TestDatabase database() {
     return TestDatabase.sqlite();
   }
 }

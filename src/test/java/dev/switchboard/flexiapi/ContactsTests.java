@@ -7,49 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.support.DigestClient;
 import dev.switchboard.support.Http;
 import dev.switchboard.support.Http.Response;
-import dev.switchboard.support.ServerProcess;
-import dev.switchboard.support.TestDatabase;
+import dev.switchboard.support.TwoAdminsServer;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.property.RawProperty;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** FlexiAPI contacts, contacts lists, account types, actions, dictionary, vCard and messages, black-box. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ContactsTests {
-  static final String DOMAIN = "sip.example.org";
+abstract class ContactsTests extends TwoAdminsServer {
   static final ObjectMapper JSON = new ObjectMapper();
-
-  TestDatabase db;
-  ServerProcess server;
-  String adminKey;
-  String otherAdminKey;
-
-  abstract TestDatabase database();
-
-  @BeforeAll
-  void start() {
-    db = database();
-    server = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000"));
-    server.cli("accounts", "create-admin", "--username", "admin01", "--domain", DOMAIN, "--password", "admin-secret");
-    server.cli("accounts", "create-admin", "--username", "admin02", "--domain", "other.example.org",
-        "--password", "admin-secret");
-    adminKey = server.cli("api-keys", "create", "--sip", "sip:admin01@" + DOMAIN).stdout().trim();
-    otherAdminKey = server.cli("api-keys", "create", "--sip", "sip:admin02@other.example.org").stdout().trim();
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   Response admin(String method, String path, Object body) {
     try {

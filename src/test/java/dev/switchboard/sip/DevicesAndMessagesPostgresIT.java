@@ -4,7 +4,7 @@ import dev.switchboard.support.TestDatabase;
 
 class DevicesAndMessagesPostgresIT extends DevicesAndMessagesTests {
   @Override
-  TestDatabase database() {
+  protected TestDatabase database() {
     return TestDatabase.postgres();
   }
 }

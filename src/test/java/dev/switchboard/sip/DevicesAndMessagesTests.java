@@ -6,51 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.support.DigestClient;
 import dev.switchboard.support.Http;
-import dev.switchboard.support.ServerProcess;
-import dev.switchboard.support.TestDatabase;
+import dev.switchboard.support.TwoAdminsServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** FlexiAPI's devices (live registrations) and POST /api/messages, received by a real UA. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DevicesAndMessagesTests {
-  static final String DOMAIN = "sip.example.org";
+abstract class DevicesAndMessagesTests extends TwoAdminsServer {
   static final String PASSWORD = "sip-secret";
   static final ObjectMapper JSON = new ObjectMapper();
-
-  TestDatabase db;
-  ServerProcess server;
-  String adminKey;
-  String otherAdminKey;
-
-  abstract TestDatabase database();
-
-  @BeforeAll
-  void start() {
-    db = database();
-    server = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000"));
-    server.cli("accounts", "create-admin", "--username", "admin01", "--domain", DOMAIN, "--password", "admin-secret");
-    server.cli("accounts", "create-admin", "--username", "admin02", "--domain", "other.example.org",
-        "--password", "admin-secret");
-    adminKey = server.cli("api-keys", "create", "--sip", "sip:admin01@" + DOMAIN).stdout().trim();
-    otherAdminKey = server.cli("api-keys", "create", "--sip", "sip:admin02@other.example.org").stdout().trim();
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   Http.Response as(String key, String method, String path, Object body) {
     try {

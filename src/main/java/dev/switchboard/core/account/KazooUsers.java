@@ -8,7 +8,6 @@ import dev.switchboard.core.ViolationsException;
 import dev.switchboard.core.domain.Domain;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.DuplicateKeyException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,11 +168,7 @@ public final class KazooUsers {
   }
 
   private static <T> T write(Input in, java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (DuplicateKeyException e) {
-      throw new ViolationsException(List.of(
-          Violation.of("username", "unique", "Username must be unique within account", in.login())));
-    }
+    return ViolationsException.unlessTaken(work,
+        () -> List.of(Violation.of("username", "unique", "Username must be unique within account", in.login())));
   }
 }

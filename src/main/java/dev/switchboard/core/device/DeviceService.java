@@ -14,7 +14,6 @@ import dev.switchboard.core.domain.Domain;
 import dev.switchboard.core.registration.Registrations;
 import dev.switchboard.store.Daos;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.DuplicateKeyException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,17 +163,15 @@ public final class DeviceService {
   }
 
   private <T> T write(Domain domain, long selfId, DeviceInput in, java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (DuplicateKeyException e) {
-      // Another writer took the MAC or the username between our check and our write: say which.
+    return ViolationsException.unlessTaken(work, () -> {
+      // The MAC or the username: say which.
       List<Violation> taken = new ArrayList<>();
       db.read(d -> checkUnique(d, domain, selfId, in, taken));
       if (taken.isEmpty()) {
         taken.add(Violation.of("sip.username", "unique", "SIP credentials already in use", in.sipUsername()));
       }
-      throw new ViolationsException(taken);
-    }
+      return taken;
+    });
   }
 
   /** The normalized MAC (null for none), after adding the uniqueness violations to {@code all}. */

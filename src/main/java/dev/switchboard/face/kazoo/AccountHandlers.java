@@ -1,6 +1,5 @@
 package dev.switchboard.face.kazoo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +32,7 @@ final class AccountHandlers {
   }
 
   ObjectNode view(Tenant t, boolean withApiKey) {
-    ObjectNode doc = parse(t.document());
+    ObjectNode doc = Docs.parse(json, t.document());
     doc.put("id", t.domain().uuid());
     doc.put("name", t.name());
     doc.put("realm", t.realm());
@@ -150,13 +149,5 @@ final class AccountHandlers {
     ObjectNode copy = doc.deepCopy();
     copy.remove(List.of("name", "realm", "id"));
     return copy.toString();
-  }
-
-  private ObjectNode parse(String document) {
-    try {
-      return (ObjectNode) json.readTree(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored account document is not JSON", e);
-    }
   }
 }

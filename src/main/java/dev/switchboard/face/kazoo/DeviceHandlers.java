@@ -1,6 +1,5 @@
 package dev.switchboard.face.kazoo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,7 +40,7 @@ final class DeviceHandlers {
 
   /** The public document: stored fields, the id, the password from its sealed secret. */
   ObjectNode view(Device d) {
-    ObjectNode doc = parse(d.document());
+    ObjectNode doc = Docs.parse(json, d.document());
     doc.put("id", d.uuid());
     String password = devices.password(d);
     if (password != null) {
@@ -58,29 +57,43 @@ final class DeviceHandlers {
   Reply list(Call call) {
     List<Listing.Item> items = new ArrayList<>();
     for (Device d : devices.inDomain(call.tenant().domain().id())) {
-      ObjectNode doc = parse(d.document());
+      ObjectNode doc = Docs.parse(json, d.document());
       doc.put("id", d.uuid());
-      ObjectNode row = json.createObjectNode();
-      row.put("id", d.uuid());
-      row.put("name", d.name());
-      if (d.sipUsername() != null) {
-        row.put("username", d.sipUsername());
-      }
-      row.put("mac_address", d.mac() == null ? "" : d.mac());
-      if (doc.has("owner_id")) {
-        row.set("owner_id", doc.get("owner_id"));
-      }
-      row.put("enabled", d.enabled());
-      row.put("device_type", d.deviceType() == null ? "sip_device" : d.deviceType());
-      for (String k : List.of("mobile", "call_recording")) {
-        if (doc.has(k)) {
-          row.set(k, doc.get(k));
-        }
-      }
-      row.set("flags", doc.has("flags") ? doc.get("flags") : json.createArrayNode());
+      ObjectNode row = row(json.createObjectNode(), d, doc, true);
       items.add(new Listing.Item(d.uuid(), doc, d.createdAt(), d.updatedAt(), row));
     }
     return Listing.page(call, items, json);
+  }
+
+  /**
+   * A device's listing row: crossbar_listing's ({@code full}), or listing_by_owner's, which lacks
+   * username, mobile and flags (the user's devices).
+   */
+  static ObjectNode row(ObjectNode row, Device d, JsonNode doc, boolean full) {
+    row.put("id", d.uuid());
+    row.put("name", d.name());
+    if (full && d.sipUsername() != null) {
+      row.put("username", d.sipUsername());
+    }
+    row.put("mac_address", d.mac() == null ? "" : d.mac());
+    if (doc.has("owner_id")) {
+      row.set("owner_id", doc.get("owner_id"));
+    }
+    row.put("enabled", d.enabled());
+    row.put("device_type", d.deviceType() == null ? "sip_device" : d.deviceType());
+    for (String k : full ? List.of("mobile", "call_recording") : List.of("call_recording")) {
+      if (doc.has(k)) {
+        row.set(k, doc.get(k));
+      }
+    }
+    if (full) {
+      if (doc.has("flags")) {
+        row.set("flags", doc.get("flags"));
+      } else {
+        row.putArray("flags");
+      }
+    }
+    return row;
   }
 
   /** The SIP password is shown to admins, API-key tokens and the owner: anyone else could register as it. */
@@ -280,14 +293,6 @@ final class DeviceHandlers {
       return devices.get(call.tenant().domain().id(), id);
     } catch (dev.switchboard.core.NotFoundException e) {
       throw KazooException.badIdentifier(id);
-    }
-  }
-
-  private ObjectNode parse(String document) {
-    try {
-      return (ObjectNode) json.readTree(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored device document is not JSON", e);
     }
   }
 }

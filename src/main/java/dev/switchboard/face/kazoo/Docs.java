@@ -1,6 +1,8 @@
 package dev.switchboard.face.kazoo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.core.account.Algorithm;
 import java.util.ArrayList;
@@ -57,6 +59,15 @@ final class Docs {
   static String text(JsonNode doc, String dotted) {
     JsonNode n = at(doc, dotted);
     return n.isTextual() ? n.asText() : null;
+  }
+
+  /** A stored document (accounts, users, devices keep theirs as JSON text). */
+  static ObjectNode parse(ObjectMapper json, String document) {
+    try {
+      return (ObjectNode) json.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored document is not JSON", e);
+    }
   }
 
   /** A CouchDB-like revision: the write count and a digest of the document. */

@@ -1,6 +1,5 @@
 package dev.switchboard.face.kazoo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,7 +37,7 @@ final class UserHandlers {
 
   ObjectNode view(KazooUser u) {
     Account a = u.account();
-    ObjectNode doc = parse(u.document());
+    ObjectNode doc = Docs.parse(json, u.document());
     schemas.fillDefaults("users", doc);
     doc.put("id", a.uuid());
     doc.put("username", u.login());
@@ -131,25 +130,13 @@ final class UserHandlers {
     String id = u.account().uuid();
     ArrayNode rows = json.createArrayNode();
     for (Device d : devices.inDomain(call.tenant().domain().id())) {
-      JsonNode doc = parse(d.document());
+      JsonNode doc = Docs.parse(json, d.document());
       boolean owned = id.equals(d.ownerUuid()) || id.equals(Docs.text(doc, "owner_id"));
       boolean hotdesked = doc.path("hotdesk").path("users").has(id);
       if (!owned && !hotdesked) {
         continue;
       }
-      ObjectNode row = rows.addObject();
-      row.put("id", d.uuid());
-      row.put("name", d.name());
-      row.put("mac_address", d.mac() == null ? "" : d.mac());
-      if (doc.has("owner_id")) {
-        row.set("owner_id", doc.get("owner_id"));
-      }
-      row.put("enabled", d.enabled());
-      row.put("device_type", d.deviceType() == null ? "sip_device" : d.deviceType());
-      if (doc.has("call_recording")) {
-        row.set("call_recording", doc.get("call_recording"));
-      }
-      row.put("hotdesked", !owned);
+      DeviceHandlers.row(rows.addObject(), d, doc, false).put("hotdesked", !owned);
     }
     return Reply.list(rows, new Reply.Listing(false, null, null));
   }
@@ -184,14 +171,6 @@ final class UserHandlers {
   private static void lowerUsername(ObjectNode doc) {
     if (doc.path("username").isTextual()) {
       doc.put("username", doc.get("username").asText().toLowerCase(Locale.ROOT));
-    }
-  }
-
-  private ObjectNode parse(String document) {
-    try {
-      return (ObjectNode) json.readTree(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored document is not JSON", e);
     }
   }
 }
