@@ -13,11 +13,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stateless digest nonces: base64url(issued-at millis ‖ HMAC-SHA256(key, issued-at ‖ realm)[0..16]).
+ * Stateless digest nonces: base64url(issued-at millis ‖ HMAC-SHA256(key, issued-at ‖ realm ‖ Call-ID)[0..16]).
  * Any instance holding the key (kept in the database) checks any instance's nonce without a lookup;
- * one older than the lifetime is stale (RFC 7616 §3.3: challenge again with stale=true). Being
- * stateless, a nonce may be replayed within its lifetime; the CSeq order per Call-ID of the
- * registrar is what a replayed REGISTER then runs into.
+ * one older than the lifetime is stale (RFC 7616 §3.3: challenge again with stale=true). The
+ * Call-ID is bound in so that a nonce answers only the dialog it was challenged on (a UA keeps its
+ * Call-ID between the 401 and the authenticated REGISTER, RFC 3261 §10.2.4): a captured
+ * nonce+response replayed under a new Call-ID, which would dodge the CSeq order, is invalid.
  */
 final class Nonces {
   enum Check { VALID, STALE, INVALID }
@@ -46,14 +47,14 @@ final class Nonces {
     }
   }
 
-  String issue(String realm) {
+  String issue(String realm, String callId) {
     long now = millis.getAsLong();
     ByteBuffer b = ByteBuffer.allocate(8 + MAC_BYTES);
-    b.putLong(now).put(mac(now, realm));
+    b.putLong(now).put(mac(now, realm, callId));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 
-  Check check(String nonce, String realm) {
+  Check check(String nonce, String realm, String callId) {
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(nonce);
@@ -64,7 +65,7 @@ final class Nonces {
       return Check.INVALID;
     }
     long issued = ByteBuffer.wrap(raw, 0, 8).getLong();
-    if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, 8, raw.length), mac(issued, realm))) {
+    if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, 8, raw.length), mac(issued, realm, callId))) {
       return Check.INVALID;
     }
     long age = millis.getAsLong() - issued;
@@ -74,10 +75,14 @@ final class Nonces {
     return age > ttlMillis ? Check.STALE : Check.VALID;
   }
 
-  private byte[] mac(long issued, String realm) {
+  private byte[] mac(long issued, String realm, String callId) {
     Mac mac = macs.get();
     mac.update(ByteBuffer.allocate(8).putLong(issued).array());
-    byte[] full = mac.doFinal(realm.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    byte[] r = realm.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    // Length-prefixed so that no (realm, Call-ID) pair reads as another.
+    mac.update(ByteBuffer.allocate(4).putInt(r.length).array());
+    mac.update(r);
+    byte[] full = mac.doFinal(callId.getBytes(StandardCharsets.UTF_8));
     return Arrays.copyOf(full, MAC_BYTES);
   }
 }

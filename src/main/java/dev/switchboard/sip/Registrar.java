@@ -52,11 +52,20 @@ final class Registrar implements Handler {
   @Override
   public SipMessage handle(Inbound in) {
     String source = in.peer().remoteIp();
+    LoginLimiter.Attempt attempt;
     try {
-      limiter.check(source);
+      attempt = limiter.begin(source);
     } catch (RateLimitedException e) {
       return Responses.to(in, 403, "Forbidden").build();
     }
+    try {
+      return authenticate(in, attempt);
+    } finally {
+      attempt.succeeded(); // no-op when authenticate counted it failed
+    }
+  }
+
+  private SipMessage authenticate(Inbound in, LoginLimiter.Attempt attempt) {
     SipMessage m = in.request();
     SipUri to;
     try {
@@ -75,13 +84,13 @@ final class Registrar implements Handler {
     }
     // Read only once there is a response to check: the challenge is the same for everyone.
     Optional<SipCredential> who = credentials.find(user, realm);
-    Nonces.Check nonce = nonces.check(auth.getOrDefault("nonce", ""), realm);
+    Nonces.Check nonce = nonces.check(auth.getOrDefault("nonce", ""), realm, callId(m));
     Optional<Algorithm> algorithm = Algorithm.fromWire(auth.getOrDefault("algorithm", "MD5"));
     String ha1 = who.isPresent() && algorithm.isPresent() ? who.get().ha1s().get(algorithm.get()) : null;
     boolean right = nonce != Nonces.Check.INVALID && ha1 != null && user.equals(auth.get("username"))
         && DigestResponse.matches(algorithm.get(), ha1, m.method(), auth);
     if (!right) {
-      limiter.recordFailure(source);
+      attempt.failed();
       return challenge(in, realm, false);
     }
     if (nonce == Nonces.Check.STALE) {
@@ -109,12 +118,17 @@ final class Registrar implements Handler {
   /** Every user, known or not and whatever its HA1s, gets sip.challenge_algorithms: the offer tells nothing. */
   private SipMessage challenge(Inbound in, String realm, boolean stale) {
     Responses r = Responses.to(in, 401, "Unauthorized");
-    String nonce = nonces.issue(realm);
+    String nonce = nonces.issue(realm, callId(in.request()));
     for (Algorithm a : offered) {
       r.header("WWW-Authenticate", "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm="
           + a.wireName() + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
     }
     return r.build();
+  }
+
+  /** RequestChecks made sure there is one. */
+  private static String callId(SipMessage m) {
+    return m.header("Call-ID");
   }
 
   private SipMessage bind(Inbound in, String user, String realm) {

@@ -16,30 +16,39 @@ class NoncesTest {
 
   @Test
   void a_nonce_is_valid_for_its_realm_until_its_lifetime_then_stale() {
-    String n = nonces.issue("example.org");
-    assertThat(nonces.check(n, "example.org")).isEqualTo(Nonces.Check.VALID);
-    assertThat(nonces.check(n, "EXAMPLE.org")).isEqualTo(Nonces.Check.VALID);
-    assertThat(nonces.check(n, "other.org")).isEqualTo(Nonces.Check.INVALID);
+    String n = nonces.issue("example.org", "call-1");
+    assertThat(nonces.check(n, "example.org", "call-1")).isEqualTo(Nonces.Check.VALID);
+    assertThat(nonces.check(n, "EXAMPLE.org", "call-1")).isEqualTo(Nonces.Check.VALID);
+    assertThat(nonces.check(n, "other.org", "call-1")).isEqualTo(Nonces.Check.INVALID);
     now.addAndGet(300_001);
-    assertThat(nonces.check(n, "example.org")).isEqualTo(Nonces.Check.STALE);
+    assertThat(nonces.check(n, "example.org", "call-1")).isEqualTo(Nonces.Check.STALE);
+  }
+
+  @Test
+  void a_nonce_answers_only_the_call_id_it_was_issued_for() {
+    String n = nonces.issue("example.org", "call-1");
+    assertThat(nonces.check(n, "example.org", "call-2")).isEqualTo(Nonces.Check.INVALID);
+    now.addAndGet(300_001);
+    // Not stale either: under another Call-ID it is no nonce of ours at all.
+    assertThat(nonces.check(n, "example.org", "call-2")).isEqualTo(Nonces.Check.INVALID);
   }
 
   @Test
   void another_instance_with_the_same_key_accepts_it_and_one_with_another_key_does_not() {
-    String n = nonces.issue("example.org");
-    assertThat(new Nonces(KEY, 300, now::get).check(n, "example.org")).isEqualTo(Nonces.Check.VALID);
-    assertThat(new Nonces(KEY.replace('0', '1'), 300, now::get).check(n, "example.org")).isEqualTo(Nonces.Check.INVALID);
+    String n = nonces.issue("example.org", "call-1");
+    assertThat(new Nonces(KEY, 300, now::get).check(n, "example.org", "call-1")).isEqualTo(Nonces.Check.VALID);
+    assertThat(new Nonces(KEY.replace('0', '1'), 300, now::get).check(n, "example.org", "call-1")).isEqualTo(Nonces.Check.INVALID);
   }
 
   @Test
   void forged_or_garbled_nonces_are_invalid() {
-    String n = nonces.issue("example.org");
+    String n = nonces.issue("example.org", "call-1");
     char last = n.charAt(n.length() - 1);
-    assertThat(nonces.check(n.substring(0, n.length() - 1) + (last == 'A' ? 'B' : 'A'), "example.org"))
+    assertThat(nonces.check(n.substring(0, n.length() - 1) + (last == 'A' ? 'B' : 'A'), "example.org", "call-1"))
         .isEqualTo(Nonces.Check.INVALID);
-    assertThat(nonces.check("", "example.org")).isEqualTo(Nonces.Check.INVALID);
-    assertThat(nonces.check("!!!not base64", "example.org")).isEqualTo(Nonces.Check.INVALID);
-    assertThat(nonces.check("AAAA", "example.org")).isEqualTo(Nonces.Check.INVALID);
+    assertThat(nonces.check("", "example.org", "call-1")).isEqualTo(Nonces.Check.INVALID);
+    assertThat(nonces.check("!!!not base64", "example.org", "call-1")).isEqualTo(Nonces.Check.INVALID);
+    assertThat(nonces.check("AAAA", "example.org", "call-1")).isEqualTo(Nonces.Check.INVALID);
   }
 
   @Test

@@ -200,6 +200,26 @@ abstract class RegistrarTests {
   }
 
   @Test
+  void a_nonce_and_response_replayed_under_another_call_id_are_challenged_again_not_stale() throws Exception {
+    String user = account("MD5");
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      List<String> contact = List.of("<" + ua.contact(user) + ">");
+      ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq()));
+      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq(), "Authorization: " + auth));
+      assertThat(ua.nextResponse().status()).isEqualTo(200);
+      // A captured nonce+response under a fresh Call-ID would meet no CSeq order: it must not bind.
+      ua.sendRaw(ua.register(user, DOMAIN, List.of("<sip:" + user + "@192.0.2.66:5060>"), UUID.randomUUID().toString(), 1,
+          "Authorization: " + auth));
+      SipMessage replay = ua.nextResponse();
+      assertThat(replay.status()).isEqualTo(401);
+      assertThat(TestUa.challengeHeaders(replay)).isNotEmpty().noneMatch(h -> h.contains("stale"));
+      assertThat(contacts(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of()))).singleElement().asString()
+          .doesNotContain("192.0.2.66");
+    }
+  }
+
+  @Test
   void an_older_cseq_of_the_same_call_id_is_refused() throws Exception {
     String user = account("MD5");
     try (TestUa ua = TestUa.udp(server.sipPort())) {
