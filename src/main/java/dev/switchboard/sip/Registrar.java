@@ -139,22 +139,31 @@ final class Registrar implements Handler {
     } catch (SipParseException e) {
       return Responses.to(in, 400, e.getMessage()).build();
     }
+    String path = path(m);
+    if (path != null && !supports(m, "path")) {
+      // RFC 3327 §5.3, as Kamailio's strict path_mode: a Path the UA did not ask for is not stored
+      // (requests to it would be routed through proxies it never agreed to).
+      return Responses.to(in, 420, "Bad Extension").header("Unsupported", "path").build();
+    }
     Peer peer = in.peer();
     RegisterRequest request = new RegisterRequest(user, realm.toLowerCase(Locale.ROOT), m.header("Call-ID"),
         (int) m.cseqNumber(), Optional.ofNullable(m.header("User-Agent")).orElse(""), received(peer, contacts.first()),
-        path(m), peer.localSocket(), peer.connectionId(), contacts.star(), contacts.updates());
+        path, peer.localSocket(), peer.connectionId(), contacts.star(), contacts.updates());
     RegisterResult result = registrations.register(request);
     return switch (result) {
       case RegisterResult.TooBrief t -> Responses.to(in, 423, "Interval Too Brief")
           .header("Min-Expires", Integer.toString(t.minExpires())).build();
       case RegisterResult.OutOfOrder o -> Responses.to(in, 400, "Invalid CSeq number").build();
-      case RegisterResult.Ok ok -> ok(in, ok.bindings());
+      case RegisterResult.Ok ok -> ok(in, ok.bindings(), path);
     };
   }
 
-  private SipMessage ok(Inbound in, List<Binding> bindings) {
+  private SipMessage ok(Inbound in, List<Binding> bindings, String path) {
     Instant now = clock.instant();
     Responses r = Responses.to(in, 200, "OK");
+    if (path != null) {
+      r.header("Path", path); // RFC 3327 §5.3: the stored Path goes back, so the UA sees the route
+    }
     for (Binding b : bindings) {
       r.header("Contact", Contacts.render(b, now));
     }
@@ -172,6 +181,10 @@ final class Registrar implements Handler {
       return null;
     }
     return "sip:" + ip + ":" + port + (peer.reliable() ? ";transport=tcp" : "");
+  }
+
+  private static boolean supports(SipMessage m, String option) {
+    return m.values("Supported").stream().anyMatch(v -> v.trim().equalsIgnoreCase(option));
   }
 
   private static String path(SipMessage m) {

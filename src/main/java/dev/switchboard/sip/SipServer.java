@@ -137,7 +137,12 @@ public final class SipServer implements AutoCloseable {
     });
   }
 
-  /** Called on a TCP connection's reader: waiting for a slot here holds that connection back (TCP backpressure). */
+  /**
+   * Called on a TCP connection's reader, and handled right there: the messages of one connection
+   * are answered one after the other in the order they came (two pipelined REGISTERs, CSeq n then
+   * n+1, must not race each other into 400 Invalid CSeq), while every other connection has its own
+   * reader. Waiting for a slot, or for the handler, holds only that connection back (TCP backpressure).
+   */
   private void onMessage(SipMessage m, Peer peer) {
     try {
       inFlight.acquire();
@@ -145,13 +150,11 @@ public final class SipServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
-    workers.execute(() -> {
-      try {
-        dispatch(m, peer);
-      } finally {
-        inFlight.release();
-      }
-    });
+    try {
+      dispatch(m, peer);
+    } finally {
+      inFlight.release();
+    }
   }
 
   private void dispatch(SipMessage m, Peer peer) {

@@ -8,10 +8,12 @@
  *   <li>UDP: one platform thread ({@code sip-udp}) receives datagrams and forks each one onto a
  *       virtual thread; at most {@link dev.switchboard.sip.SipServer#MAX_IN_FLIGHT} are handled at
  *       once, more are dropped, which UDP clients survive by retransmitting (Timer E).</li>
- *   <li>TCP: a virtual thread accepts, one virtual thread per connection reads and frames, each
- *       complete message is handled on its own virtual thread, within the same in-flight bound (the
- *       reader waits for a free slot, so a flooding connection is read no faster than it is served). Writes to a connection are
- *       serialized on it; an idle connection closes after max_expires + 64 s.</li>
+ *   <li>TCP: a virtual thread accepts, one virtual thread per connection reads and frames, and
+ *       handles each complete message itself before reading the next, within the same in-flight
+ *       bound: the requests of one connection are answered in their order (pipelined REGISTERs keep
+ *       their CSeq order), a flooding connection is read no faster than it is served, and other
+ *       connections are not held. Writes to a connection are serialized on it; an idle connection
+ *       closes after max_expires + 64 s.</li>
  *   <li>Handlers block (database, HMAC) on their virtual thread; they hold no lock while doing so.
  *       The server transaction table and the UAC's pending transactions are concurrent maps; an
  *       entry is touched by the thread handling its request and the {@code sip-timers} sweeper.</li>

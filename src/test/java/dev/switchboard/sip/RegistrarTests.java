@@ -88,7 +88,11 @@ abstract class RegistrarTests {
         assertThat(rs.getString("socket")).isEqualTo(transport.toLowerCase() + ":127.0.0.1:" + server.sipPort());
         assertThat(rs.getFloat("q")).isEqualTo(-1f);
         assertThat(rs.getString("received")).isNull();
-        assertThat(rs.getInt("connection_id")).isEqualTo(transport.equals("UDP") ? -1 : rs.getInt("connection_id"));
+        if (transport.equals("UDP")) {
+          assertThat(rs.getInt("connection_id")).isEqualTo(-1);
+        } else {
+          assertThat(rs.getInt("connection_id")).as("the id of the TCP connection it registered on").isPositive();
+        }
         assertThat(rs.getString("ruid")).isNotBlank();
       }
     }
@@ -216,6 +220,58 @@ abstract class RegistrarTests {
       assertThat(TestUa.challengeHeaders(replay)).isNotEmpty().noneMatch(h -> h.contains("stale"));
       assertThat(contacts(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of()))).singleElement().asString()
           .doesNotContain("192.0.2.66");
+    }
+  }
+
+  @Test
+  void a_path_is_stored_only_when_the_ua_supports_path_else_420() throws Exception {
+    String user = account("MD5");
+    String path = "Path: <sip:edge.example.net;lr>";
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      SipMessage refused = ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of("<" + ua.contact(user) + ">"), path);
+      assertThat(refused.status()).isEqualTo(420);
+      assertThat(refused.header("Unsupported")).isEqualTo("path");
+      try (var c = db.connect(); var rs = c.createStatement().executeQuery(
+          "SELECT COUNT(*) FROM location WHERE username = '" + user + "'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isZero();
+      }
+      SipMessage ok = ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of("<" + ua.contact(user) + ">"), path,
+          "Supported: outbound, path");
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(ok.header("Path")).isEqualTo("<sip:edge.example.net;lr>");
+      try (var c = db.connect(); var rs = c.createStatement().executeQuery(
+          "SELECT path FROM location WHERE username = '" + user + "'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("<sip:edge.example.net;lr>");
+      }
+    }
+  }
+
+  @Test
+  void registers_pipelined_on_one_tcp_connection_are_answered_in_order_and_the_last_cseq_holds() throws Exception {
+    String user = account("MD5");
+    try (TestUa ua = TestUa.tcp(server.sipPort())) {
+      List<String> contact = List.of("<" + ua.contact(user) + ">");
+      ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq()));
+      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      int first = ua.nextCseq();
+      int count = 8;
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        burst.append(ua.register(user, DOMAIN, contact, ua.callId, first + i, "Authorization: " + auth));
+      }
+      ua.sendRaw(burst.toString()); // one write: handled concurrently, CSeq n+1 could land before n and n get 400
+      for (int i = 0; i < count; i++) {
+        SipMessage r = ua.nextResponse();
+        assertThat(r.header("CSeq")).isEqualTo((first + i) + " REGISTER");
+        assertThat(r.status()).isEqualTo(200);
+      }
+      try (var c = db.connect(); var rs = c.createStatement().executeQuery(
+          "SELECT cseq FROM location WHERE username = '" + user + "'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(first + count - 1);
+      }
     }
   }
 
