@@ -276,6 +276,31 @@ abstract class RegistrarTests {
   }
 
   @Test
+  void contact_star_with_another_contact_is_400_and_with_an_older_cseq_of_the_call_id_changes_nothing() throws Exception {
+    String user = account("MD5");
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      List<String> contact = List.of("<" + ua.contact(user) + ">");
+      assertThat(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", contact).status()).isEqualTo(200);
+      assertThat(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of("*", contact.getFirst()), "Expires: 0")
+          .status()).isEqualTo(400);
+      // The binding holds CSeq 2 of ua.callId: a `*` of that Call-ID at CSeq 1 is older, so aborted (§10.3 step 6).
+      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), ua.callId, 1, "Expires: 0"));
+      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), ua.callId, 1, "Expires: 0", "Authorization: " + auth));
+      assertThat(ua.nextResponse().status()).isEqualTo(400);
+      assertThat(contacts(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of()))).hasSize(1);
+      // Another Call-ID, whatever its CSeq: the binding goes.
+      String other = UUID.randomUUID().toString();
+      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), other, 1, "Expires: 0"));
+      String auth2 = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), other, 1, "Expires: 0", "Authorization: " + auth2));
+      SipMessage removed = ua.nextResponse();
+      assertThat(removed.status()).isEqualTo(200);
+      assertThat(contacts(removed)).isEmpty();
+    }
+  }
+
+  @Test
   void an_older_cseq_of_the_same_call_id_is_refused() throws Exception {
     String user = account("MD5");
     try (TestUa ua = TestUa.udp(server.sipPort())) {

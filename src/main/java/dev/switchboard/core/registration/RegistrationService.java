@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The bindings of RFC 3261 §10.3 over the `location` table: lifetimes within min/max, CSeq order
- * per Call-ID (a lower CSeq is refused, the same one answered as before: a retransmission), one binding per +sip.instance/reg-id (RFC 5626 §6), at most max_contacts per AOR
+ * per Call-ID (a lower CSeq is refused, the same one answered as before: a retransmission; a
+ * `Contact: *` removes only when its CSeq is higher than that of every binding of its Call-ID), one binding per +sip.instance/reg-id (RFC 5626 §6), at most max_contacts per AOR
  * (the oldest gives way). Reads resolve aliases to their destination; expired rows are never
  * returned and are removed by {@link #sweep} and by the next REGISTER of their AOR.
  */
@@ -102,6 +103,11 @@ public final class RegistrationService implements Registrations {
     }
     Map<String, Binding> written = new LinkedHashMap<>();
     if (r.removeAll()) {
+      // §10.3 step 6: a binding of another Call-ID goes; one of this Call-ID only for a higher
+      // CSeq, else the whole update is aborted (an older or repeated `*` must not undo a refresh).
+      if (current.values().stream().anyMatch(b -> b.callId().equals(r.callId()) && r.cseq() <= b.cseq())) {
+        return unchanged(r, new RegisterResult.OutOfOrder());
+      }
       removed.addAll(current.keySet());
       current.clear();
     }
