@@ -36,12 +36,15 @@ final class Registrar implements Handler {
   private final Nonces nonces;
   private final LoginLimiter limiter;
   private final Clock clock;
+  /** The domains this registrar holds bindings for: sip.domain and the local ones of the domains table. */
+  private final java.util.function.Predicate<String> localDomain;
   /** sip.challenge_algorithms, most preferred first; also what an unknown user is offered. */
   private final List<Algorithm> offered;
 
   Registrar(SipCredentials credentials, RegistrationService registrations, Nonces nonces, LoginLimiter limiter,
-      Clock clock, List<Algorithm> offered) {
+      Clock clock, List<Algorithm> offered, java.util.function.Predicate<String> localDomain) {
     this.offered = List.copyOf(offered);
+    this.localDomain = localDomain;
     this.credentials = credentials;
     this.registrations = registrations;
     this.nonces = nonces;
@@ -67,14 +70,25 @@ final class Registrar implements Handler {
 
   private SipMessage authenticate(Inbound in, LoginLimiter.Attempt attempt) {
     SipMessage m = in.request();
+    SipUri target;
     SipUri to;
     try {
+      target = SipUri.parse(m.uri());
       to = Address.parse(m.header("To")).uri();
     } catch (SipParseException e) {
-      return Responses.to(in, 400, "Malformed To").build();
+      return Responses.to(in, 400, "Malformed Request-URI or To").build();
+    }
+    // §10.3 step 1: only the domains we hold bindings for. A proxy would forward the rest; this
+    // registrar is none, so it refuses to serve them (403, as Kamailio configs answer "not relaying").
+    if (!localDomain.test(target.host())) {
+      return Responses.to(in, 403, "Domain Not Served").build();
     }
     if (to.user() == null) {
       return Responses.to(in, 400, "To has no user").build();
+    }
+    // Step 5: the address of record must belong to the Request-URI's domain, which is also the realm.
+    if (!to.host().equalsIgnoreCase(target.host())) {
+      return Responses.to(in, 404, "Not Found").build();
     }
     String user = to.user();
     String realm = to.host();

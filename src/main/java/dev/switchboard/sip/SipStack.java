@@ -51,7 +51,8 @@ public final class SipStack implements AutoCloseable {
     server.handle("OPTIONS", new OptionsHandler());
     List<Algorithm> offered = Arrays.stream(config.challengeAlgorithms().split(","))
         .map(a -> Algorithm.fromWire(a.trim()).orElseThrow()).distinct().toList();
-    server.handle("REGISTER", new Registrar(credentials, registrations, nonces, limiter, clock, offered));
+    server.handle("REGISTER", new Registrar(credentials, registrations, nonces, limiter, clock, offered,
+        d -> d.equalsIgnoreCase(config.domain()) || credentials.servesDomain(d)));
     server.start();
     return this;
   }

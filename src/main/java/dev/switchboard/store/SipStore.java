@@ -79,6 +79,19 @@ public final class SipStore {
     }
   }
 
+  /** Whether the domains table holds {@code name} (lower case, as stored) as a local domain. */
+  public boolean localDomain(String name) {
+    try (Connection c = sipPool.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT 1 FROM domains WHERE name = ? AND local = TRUE")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading domain " + name, e);
+    }
+  }
+
   /** The secret of that name, created from {@code fresh} by whichever instance asks first. */
   public String secret(String name, Supplier<String> fresh) {
     try (Connection c = pool.getConnection()) {

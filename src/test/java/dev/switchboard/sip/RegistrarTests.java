@@ -301,6 +301,25 @@ abstract class RegistrarTests {
   }
 
   @Test
+  void a_request_uri_of_a_domain_not_served_gets_403_and_a_to_of_another_domain_404() throws Exception {
+    String user = account("MD5");
+    try (TestUa ua = TestUa.udp(server.sipPort())) {
+      List<String> contact = List.of("<" + ua.contact(user) + ">");
+      String elsewhere = ua.register(user, "elsewhere.example.net", contact, ua.callId, ua.nextCseq());
+      ua.sendRaw(elsewhere);
+      SipMessage notServed = ua.nextResponse();
+      assertThat(notServed.status()).isEqualTo(403);
+      assertThat(TestUa.challengeHeaders(notServed)).isEmpty();
+      // Ours in the Request-URI, but the address of record is not of that domain (§10.3 step 5).
+      String mixed = ua.register(user, "elsewhere.example.net", contact, ua.callId, ua.nextCseq())
+          .replace("REGISTER sip:elsewhere.example.net ", "REGISTER sip:" + DOMAIN + " ");
+      ua.sendRaw(mixed);
+      assertThat(ua.nextResponse().status()).isEqualTo(404);
+      assertThat(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", contact).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void an_older_cseq_of_the_same_call_id_is_refused() throws Exception {
     String user = account("MD5");
     try (TestUa ua = TestUa.udp(server.sipPort())) {
