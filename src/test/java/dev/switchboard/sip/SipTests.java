@@ -116,4 +116,40 @@ abstract class SipTests {
       assertThat(ua.nextResponse().status()).isEqualTo(200);
     }
   }
+
+  static java.util.stream.Stream<String> overLimits() {
+    String head = "OPTIONS sip:" + DOMAIN + " SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:1;branch=z9hG4bKlimit\r\n"
+        + "From: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\nCall-ID: limit\r\nCSeq: 1 OPTIONS\r\n";
+    return java.util.stream.Stream.of(
+        head + "X-Pad: " + "p".repeat(StreamFramer.MAX_HEAD) + "\r\nContent-Length: 0\r\n\r\n",
+        head + "Content-Length: " + (StreamFramer.MAX_BODY + 1) + "\r\n\r\n" + "b".repeat(StreamFramer.MAX_BODY + 1),
+        "\u0001\u0002 not SIP at all\r\nfoo\r\n\r\n");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("overLimits")
+  void a_tcp_connection_over_the_framing_limits_is_closed_while_another_open_one_keeps_being_served(String bad)
+      throws Exception {
+    try (TestUa other = TestUa.tcp(server.sipPort());
+        java.net.Socket s = new java.net.Socket("127.0.0.1", server.sipPort())) {
+      s.setSoTimeout(5000);
+      try {
+        s.getOutputStream().write(bad.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      } catch (java.io.IOException e) {
+        // closed while we were still writing: what is expected
+      }
+      java.io.InputStream in = s.getInputStream();
+      // No answer but at most a 400, then the end of the stream.
+      byte[] rest;
+      try {
+        rest = in.readAllBytes();
+      } catch (java.net.SocketException e) {
+        rest = new byte[0]; // reset: closed with our bytes unread, closed all the same
+      }
+      assertThat(new String(rest, java.nio.charset.StandardCharsets.ISO_8859_1)).satisfiesAnyOf(
+          r -> assertThat(r).isEmpty(), r -> assertThat(r).startsWith("SIP/2.0 400"));
+      other.sendRaw(options(other, UUID.randomUUID().toString()));
+      assertThat(other.nextResponse().status()).isEqualTo(200);
+    }
+  }
 }
