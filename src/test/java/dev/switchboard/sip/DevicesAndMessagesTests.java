@@ -149,6 +149,30 @@ abstract class DevicesAndMessagesTests extends TwoAdminsServer {
   }
 
   @Test
+  void with_an_outbound_proxy_a_message_goes_to_the_proxy_with_a_route_and_the_contact_as_request_uri() throws Exception {
+    String user = account();
+    try (TestUa proxy = TestUa.udp(server.sipPort())) {
+      String proxyUri = "sip:127.0.0.1:" + proxy.localPort();
+      try (ServerProcess proxied = ServerProcess.start(db, Map.of("SWITCHBOARD_AUTH_MAX_FAILURES", "10000",
+          "SWITCHBOARD_SIP_OUTBOUND_PROXY", proxyUri));
+          TestUa phone = TestUa.udp(proxied.sipPort())) {
+        assertThat(phone.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of("<" + phone.contact(user) + ">"))
+            .status()).isEqualTo(200);
+        Http.Response r = Http.send("POST", proxied.url("/api/messages"),
+            JSON.writeValueAsString(Map.of("to", "sip:" + user + "@" + DOMAIN, "body", "via proxy")), "x-api-key", adminKey);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        SipMessage got = proxy.nextRequest(5000);
+        assertThat(got).as("the proxy received the MESSAGE").isNotNull();
+        assertThat(got.method()).isEqualTo("MESSAGE");
+        assertThat(got.uri()).isEqualTo(phone.contact(user));
+        assertThat(got.header("Route")).isEqualTo("<" + proxyUri + ";lr>");
+        assertThat(phone.nextRequest(500)).as("nothing straight to the phone").isNull();
+        assertThat(r.json().get("sent").get(0).get("status").asInt()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void a_message_to_an_alias_reaches_its_destination() throws Exception {
     String user = account();
     String alias = "alias" + user;
