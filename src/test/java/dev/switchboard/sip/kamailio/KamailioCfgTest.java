@@ -83,6 +83,13 @@ class KamailioCfgTest {
     // The core refuses the request before any UAC sees it.
     assertThatThrownBy(() -> new OutOfDialogRequest("NOTIFY", "alice", "example.org", "sip:p@example.org", evil,
         null, null)).isInstanceOf(dev.switchboard.core.ValidationException.class);
+    // Empty values and a missing From too (KamailioUac had its own check for these; the core's is the one now).
+    assertThatThrownBy(() -> new OutOfDialogRequest("NOTIFY", "alice", "example.org", "sip:p@example.org",
+        Map.of("Event", ""), null, null)).isInstanceOf(dev.switchboard.core.ValidationException.class);
+    assertThatThrownBy(() -> new OutOfDialogRequest("NOTIFY", "alice", "example.org", null, Map.of(), null, null))
+        .isInstanceOf(dev.switchboard.core.ValidationException.class);
+    assertThatThrownBy(() -> new OutOfDialogRequest("MESSAGE", "alice", "example.org", "sip:p@example.org", Map.of(),
+        "", "hi")).isInstanceOf(dev.switchboard.core.ValidationException.class);
     var ok = new OutOfDialogRequest("MESSAGE", "alice", "example.org", "sip:p@example.org", Map.of(), "text/plain", "hi");
     assertThat(KamailioUac.headers(ok, "sip:alice@example.org"))
         .isEqualTo("From: <sip:p@example.org>\r\nTo: <sip:alice@example.org>\r\nContent-Type: text/plain\r\n");
