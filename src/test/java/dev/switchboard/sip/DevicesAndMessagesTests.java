@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.support.DigestClient;
 import dev.switchboard.support.Http;
+import dev.switchboard.support.ServerProcess;
 import dev.switchboard.support.TwoAdminsServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
