@@ -30,11 +30,15 @@ public record Address(String display, SipUri uri, Map<String, String> params, bo
       int semi = v.indexOf(';');
       uriText = semi < 0 ? v : v.substring(0, semi);
       rest = semi < 0 ? "" : v.substring(semi);
+      // §20: a URI with '?' (or ',' or ';') must be in <>; RFC 4475 §3.1.2.13 (regbadct).
+      if (uriText.indexOf('?') >= 0) {
+        throw new SipParseException("URI with headers outside <>");
+      }
     }
     if (!rest.isEmpty() && !rest.startsWith(";")) {
       throw new SipParseException("junk after the address");
     }
-    Map<String, String> params = Params.parse(rest.isEmpty() ? "" : rest.substring(1));
+    Map<String, String> params = Params.parse(rest.isEmpty() ? null : rest.substring(1));
     return new Address(display == null || display.isEmpty() ? null : display, SipUri.parse(uriText), params, false);
   }
 

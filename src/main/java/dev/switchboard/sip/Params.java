@@ -8,14 +8,18 @@ import java.util.Map;
 final class Params {
   private Params() {}
 
-  /** Parses "a=1;b;c=\"x;y\"" (without the leading ';'), quotes kept as given. */
-  static Map<String, String> parse(String s) {
+  /**
+   * Parses "a=1;b;c=\"x;y\"" (without the leading ';'), quotes kept as given. An empty parameter
+   * (";;", a trailing ';'), an empty name or an empty value after '=' is refused: RFC 3261's
+   * generic-param and uri-parameter have neither, and RFC 4475 §3.1.2.1 (badinv01) must be refused.
+   */
+  static Map<String, String> parse(String s) throws SipParseException {
     Map<String, String> out = new LinkedHashMap<>();
-    if (s == null || s.isEmpty()) {
-      return out;
+    if (s == null) {
+      return out; // no ';' at all; "" is the empty parameter after a trailing ';'
     }
     int i = 0;
-    while (i < s.length()) {
+    while (i <= s.length()) {
       int end = i;
       boolean quoted = false;
       while (end < s.length() && (quoted || s.charAt(end) != ';')) {
@@ -25,11 +29,13 @@ final class Params {
         end++;
       }
       String part = s.substring(i, end).trim();
-      if (!part.isEmpty()) {
-        int eq = part.indexOf('=');
-        String name = (eq < 0 ? part : part.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-        out.putIfAbsent(name, eq < 0 ? "" : part.substring(eq + 1).trim());
+      int eq = part.indexOf('=');
+      String name = (eq < 0 ? part : part.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+      String value = eq < 0 ? "" : part.substring(eq + 1).trim();
+      if (name.isEmpty() || (eq >= 0 && value.isEmpty())) {
+        throw new SipParseException("empty parameter");
       }
+      out.putIfAbsent(name, value);
       i = end + 1;
     }
     return out;

@@ -126,7 +126,75 @@ public final class SipParser {
     if (name != null) {
       headers.add(new SipMessage.Header(name, value.toString().trim()));
     }
+    checkSingletons(headers);
     return startLine(lines[first], headers);
+  }
+
+  /** Headers that are not comma lists (§7.3.1), so may appear once; compact forms are expanded by now. */
+  private static final String[] SINGLE = {"To", "From", "Call-ID", "CSeq", "Max-Forwards", "Content-Length", "Expires"};
+
+  /**
+   * Refuses a repeated single-value header (RFC 4475 §3.3.8 multi01, §3.3.9 mcl01: which one would
+   * count is anyone's guess) and CSeq or Max-Forwards out of range (§3.1.2.5 scalarlg), for responses
+   * too, which never meet the request checks.
+   */
+  private static void checkSingletons(List<SipMessage.Header> headers) throws SipParseException {
+    for (String single : SINGLE) {
+      String seen = null;
+      for (SipMessage.Header h : headers) {
+        if (h.name().equalsIgnoreCase(single)) {
+          if (seen != null) {
+            throw new SipParseException("repeated " + single);
+          }
+          seen = h.value();
+        }
+      }
+      if (seen == null) {
+        continue;
+      }
+      if (single.equals("CSeq")) {
+        checkCseq(seen);
+      } else if (single.equals("Max-Forwards") && !(isDigits(seen) && boundedBelow(seen, 256))) {
+        throw new SipParseException("Max-Forwards out of range");
+      }
+    }
+  }
+
+  /** CSeq = 1*DIGIT LWS Method, the number below 2^31 (§8.1.1.5). */
+  private static void checkCseq(String v) throws SipParseException {
+    int sp = 0;
+    while (sp < v.length() && !Character.isWhitespace(v.charAt(sp))) {
+      sp++;
+    }
+    String number = v.substring(0, sp);
+    String method = v.substring(sp).trim();
+    if (!isDigits(number) || !boundedBelow(number, 1L << 31) || !isToken(method)) {
+      throw new SipParseException("malformed CSeq");
+    }
+  }
+
+  /** Whether the digits, leading zeros and all (wsinv's "0068"), are a number below the bound. */
+  private static boolean boundedBelow(String digits, long bound) {
+    long n = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      n = n * 10 + (digits.charAt(i) - '0');
+      if (n >= bound) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text cut at LF, a CR before it dropped (String.split would compile a regex per message). */

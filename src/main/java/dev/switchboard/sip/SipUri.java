@@ -7,8 +7,12 @@ import java.util.Map;
  * A sip: or sips: URI (RFC 3261 §19.1): user, host, port (-1 when absent) and parameters.
  *
  * @param text the URI as written
+ * @param user the user with its escapes decoded (§19.1.4: {@code sip:%75se%72@h} is {@code sip:user@h}),
+ *     so that an account lookup compares what the RFC compares; see {@link #canonicalUser}
+ * @param rawUser the user as written
  */
-public record SipUri(String text, String scheme, String user, String host, int port, Map<String, String> params) {
+public record SipUri(String text, String scheme, String user, String rawUser, String host, int port,
+    Map<String, String> params) {
 
   public static SipUri parse(String text) throws SipParseException {
     String t = text.trim();
@@ -21,10 +25,8 @@ public record SipUri(String text, String scheme, String user, String host, int p
       throw new SipParseException("not a sip: URI");
     }
     String rest = t.substring(colon + 1);
-    int q = rest.indexOf('?');
-    if (q >= 0) {
-      rest = rest.substring(0, q);
-    }
+    // The user may hold '?', ';' and '/' (RFC 4475 §3.1.1.2, intmeth) but never an unescaped '@',
+    // nor may the host, parameters or headers: the last '@' ends the userinfo.
     int at = rest.lastIndexOf('@');
     String user = null;
     if (at >= 0) {
@@ -35,9 +37,13 @@ public record SipUri(String text, String scheme, String user, String host, int p
       }
       rest = rest.substring(at + 1);
     }
+    int q = rest.indexOf('?');
+    if (q >= 0) {
+      rest = rest.substring(0, q);
+    }
     int semi = rest.indexOf(';');
     String hostport = semi < 0 ? rest : rest.substring(0, semi);
-    Map<String, String> params = Params.parse(semi < 0 ? "" : rest.substring(semi + 1));
+    Map<String, String> params = Params.parse(semi < 0 ? null : rest.substring(semi + 1));
     String host;
     int port = -1;
     if (hostport.startsWith("[")) {
@@ -62,7 +68,50 @@ public record SipUri(String text, String scheme, String user, String host, int p
     if (host.isEmpty() || !host.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-.[]:_".indexOf(c) >= 0)) {
       throw new SipParseException("malformed host");
     }
-    return new SipUri(t, scheme, user == null || user.isEmpty() ? null : user, host.toLowerCase(Locale.ROOT), port, params);
+    String raw = user == null || user.isEmpty() ? null : user;
+    return new SipUri(t, scheme, raw == null ? null : canonicalUser(raw), raw, host.toLowerCase(Locale.ROOT), port, params);
+  }
+
+  /**
+   * The user with each escape of a printable ASCII character (space to '~') decoded. An escape of
+   * '%', of a control character (escnull's {@code %00}) or of a non-ASCII byte stays, with upper-case
+   * hex: a decoded NUL would reach the stores (PostgreSQL refuses it in text), a decoded '%' would make
+   * {@code %2500} and {@code %00} the same user. Two users equal under §19.1.4 get the same form,
+   * except UTF-8 written raw against the same bytes escaped. A '%' not followed by two hex digits
+   * is refused.
+   */
+  static String canonicalUser(String raw) throws SipParseException {
+    int pct = raw.indexOf('%');
+    if (pct < 0) {
+      return raw;
+    }
+    StringBuilder out = new StringBuilder(raw.length());
+    out.append(raw, 0, pct);
+    for (int i = pct; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        continue;
+      }
+      int hi = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) : -1;
+      int lo = hi < 0 ? -1 : hex(raw.charAt(i + 2));
+      if (lo < 0) {
+        throw new SipParseException("malformed escape in URI user");
+      }
+      int b = hi * 16 + lo;
+      if (b >= 0x20 && b <= 0x7e && b != '%') {
+        out.append((char) b);
+      } else {
+        out.append('%').append(Character.toUpperCase(raw.charAt(i + 1))).append(Character.toUpperCase(raw.charAt(i + 2)));
+      }
+      i += 2;
+    }
+    return out.toString();
+  }
+
+  /** An ASCII hex digit's value, or -1 (Character.digit would take other scripts' digits too). */
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   static int port(String s) throws SipParseException {
