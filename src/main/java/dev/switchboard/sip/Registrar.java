@@ -160,7 +160,7 @@ final class Registrar implements Handler {
       return Responses.to(in, 420, "Bad Extension").header("Unsupported", "path").build();
     }
     Peer peer = in.peer();
-    RegisterRequest request = new RegisterRequest(user, realm.toLowerCase(Locale.ROOT), m.header("Call-ID"),
+    RegisterRequest request = new RegisterRequest(user, realm.toLowerCase(Locale.ROOT), callId(m),
         (int) m.cseqNumber(), Optional.ofNullable(m.header("User-Agent")).orElse(""), received(peer, contacts.first()),
         path, peer.localSocket(), peer.connectionId(), contacts.star(), contacts.updates());
     RegisterResult result = registrations.register(request);

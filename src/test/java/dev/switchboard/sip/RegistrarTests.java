@@ -208,8 +208,7 @@ abstract class RegistrarTests {
     String user = account("MD5");
     try (TestUa ua = TestUa.udp(server.sipPort())) {
       List<String> contact = List.of("<" + ua.contact(user) + ">");
-      ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq()));
-      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      String auth = ua.answerChallenge(user, DOMAIN, PASSWORD, "MD5", contact, ua.callId, ua.nextCseq());
       ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq(), "Authorization: " + auth));
       assertThat(ua.nextResponse().status()).isEqualTo(200);
       // A captured nonce+response under a fresh Call-ID would meet no CSeq order: it must not bind.
@@ -253,8 +252,7 @@ abstract class RegistrarTests {
     String user = account("MD5");
     try (TestUa ua = TestUa.tcp(server.sipPort())) {
       List<String> contact = List.of("<" + ua.contact(user) + ">");
-      ua.sendRaw(ua.register(user, DOMAIN, contact, ua.callId, ua.nextCseq()));
-      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      String auth = ua.answerChallenge(user, DOMAIN, PASSWORD, "MD5", contact, ua.callId, ua.nextCseq());
       int first = ua.nextCseq();
       int count = 8;
       StringBuilder burst = new StringBuilder();
@@ -284,15 +282,13 @@ abstract class RegistrarTests {
       assertThat(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of("*", contact.getFirst()), "Expires: 0")
           .status()).isEqualTo(400);
       // The binding holds CSeq 2 of ua.callId: a `*` of that Call-ID at CSeq 1 is older, so aborted (§10.3 step 6).
-      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), ua.callId, 1, "Expires: 0"));
-      String auth = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      String auth = ua.answerChallenge(user, DOMAIN, PASSWORD, "MD5", List.of("*"), ua.callId, 1, "Expires: 0");
       ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), ua.callId, 1, "Expires: 0", "Authorization: " + auth));
       assertThat(ua.nextResponse().status()).isEqualTo(400);
       assertThat(contacts(ua.registerWithAuth(user, DOMAIN, PASSWORD, "MD5", List.of()))).hasSize(1);
       // Another Call-ID, whatever its CSeq: the binding goes.
       String other = UUID.randomUUID().toString();
-      ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), other, 1, "Expires: 0"));
-      String auth2 = TestUa.authorization(ua.nextResponse(), user, PASSWORD, "MD5", "sip:" + DOMAIN, "REGISTER");
+      String auth2 = ua.answerChallenge(user, DOMAIN, PASSWORD, "MD5", List.of("*"), other, 1, "Expires: 0");
       ua.sendRaw(ua.register(user, DOMAIN, List.of("*"), other, 1, "Expires: 0", "Authorization: " + auth2));
       SipMessage removed = ua.nextResponse();
       assertThat(removed.status()).isEqualTo(200);

@@ -223,6 +223,13 @@ public final class TestUa implements AutoCloseable {
     return nextResponse();
   }
 
+  /** Sends an unauthenticated REGISTER and returns the Authorization answering its 401 with {@code algorithm}. */
+  String answerChallenge(String user, String domain, String password, String algorithm, List<String> contacts,
+      String callId, int cseq, String... extra) throws IOException, InterruptedException {
+    sendRaw(register(user, domain, contacts, callId, cseq, extra));
+    return authorization(nextResponse(), user, password, algorithm, "sip:" + domain, "REGISTER");
+  }
+
   /** An Authorization value answering the challenge of {@code algorithm} in the 401. */
   static String authorization(SipMessage challenge, String user, String password, String algorithm, String uri,
       String method) {
