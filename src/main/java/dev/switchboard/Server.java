@@ -59,6 +59,7 @@ public final class Server implements AutoCloseable {
   }
 
   public Server start() {
+    services.db.watchOtherWriters();
     // phoned and SIP first: once /health answers, every listener is up.
     if (phoned != null) {
       phoned.start();

@@ -42,16 +42,21 @@ public final class Database implements AutoCloseable {
   /** The write lane's handle and its attached DAOs, opened on first use; guarded by writeLane. */
   private Handle writer;
   private final ConcurrentHashMap<Class<?>, Object> writerDaos = new ConcurrentHashMap<>();
+  private final Changes changes = new Changes();
+  private final ChangeWatcher watcher;
 
-  private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect) {
+  private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect, String url, String user,
+      String password) {
     this.pool = pool;
     this.sipPool = sipPool;
     this.dialect = dialect;
     this.writeLane = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     Mappers.register(jdbi);
+    jdbi.setSqlLogger(new ChangeLogger(changes));
     this.shared = Daos.onDemand(jdbi);
-    this.fast = new FastReads(pool);
+    this.fast = new FastReads(pool, changes);
+    this.watcher = new ChangeWatcher(url, user, password, dialect, changes);
 
     this.sip = new SipStore(sipPool, pool);
     this.locations = new LocationStore(sipPool, dialect, writeLane);
@@ -89,7 +94,7 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     if (dialect == Dialect.SQLITE) {
-      return new Database(pool, pool, dialect);
+      return new Database(pool, pool, dialect, url, user, password);
     }
     HikariConfig sip = config("switchboard-sip", url);
     credentials(sip, user, password);
@@ -97,7 +102,7 @@ public final class Database implements AutoCloseable {
     // database.sip_pool_size in config/switchboard.yml); nothing else is written on these connections.
     sip.addDataSourceProperty("options", "-c synchronous_commit=off");
     sip.setMaximumPoolSize(sipPoolSize);
-    return new Database(pool, new HikariDataSource(sip), dialect);
+    return new Database(pool, new HikariDataSource(sip), dialect, url, user, password);
   }
 
   private static HikariConfig config(String name, String url) {
@@ -155,9 +160,11 @@ public final class Database implements AutoCloseable {
           writeLane.unlock();
         }
       }
+      changes.moved();
       daos[0].runAfterCommit();
       return result;
     } catch (RuntimeException e) {
+      changes.moved();
       throw translate(e);
     }
   }
@@ -213,6 +220,19 @@ public final class Database implements AutoCloseable {
             || e.getMessage().contains("SQLITE_CONSTRAINT_PRIMARYKEY")));
   }
 
+  /**
+   * Lets the read caches serve: starts watching for the writes of other processes. Only the server
+   * does; the CLI's short-lived processes read through.
+   */
+  public void watchOtherWriters() {
+    watcher.start();
+  }
+
+  /** The version of the stored data, for caches of what is read from it. */
+  public Changes changes() {
+    return changes;
+  }
+
   /** The per-request reads, in plain JDBC. */
   public FastReads fast() {
     return fast;
@@ -243,6 +263,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    watcher.close();
     if (writeLane != null) {
       writeLane.lock();
       try {

@@ -40,17 +40,35 @@ public final class FastReads {
 
   private record Positional(String sql, List<String> names) {}
 
+  /** Entries per cached read: the accounts that are active at once, within a few MB each. */
+  private static final int CACHED_ENTRIES = 20_000;
+
+  private record Sip(String username, String domain) {}
+
   private final DataSource pool;
   private final Map<String, Positional> statements = new ConcurrentHashMap<>();
   private final Map<Connection, Map<String, PreparedStatement>> preparedByConnection = new WeakHashMap<>();
+  // Only found rows are kept (an unknown key or address is read again), so guesses cannot fill them.
+  private final ReadCache<String, KeyedAccount> byApiKey;
+  private final ReadCache<Long, Account> byId;
+  private final ReadCache<Sip, Account> bySip;
+  private final ReadCache<Long, AccountDetails> details;
+  private final ReadCache<Long, Optional<dev.switchboard.core.account.ExternalAccount>> externals;
+  private final ReadCache<Long, List<Password>> passwords;
 
-  FastReads(DataSource pool) {
+  FastReads(DataSource pool, Changes changes) {
     this.pool = pool;
+    this.byApiKey = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.byId = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.bySip = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.details = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.externals = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.passwords = ReadCache.ofEntries(changes, CACHED_ENTRIES);
   }
 
   public Optional<KeyedAccount> accountByApiKeyHash(String keyHash) {
-    return one(ApiKeyDao.ACCOUNT_BY_HASH, Map.of("keyHash", keyHash),
-        rs -> new KeyedAccount(rs.getLong("key_id"), Mappers.instant(rs, "key_last_used_at"), Mappers.account(rs)));
+    return byApiKey.find(keyHash, () -> one(ApiKeyDao.ACCOUNT_BY_HASH, Map.of("keyHash", keyHash),
+        rs -> new KeyedAccount(rs.getLong("key_id"), Mappers.instant(rs, "key_last_used_at"), Mappers.account(rs))));
   }
 
   /** A digest nonce (read on every digest answer). */
@@ -60,11 +78,12 @@ public final class FastReads {
   }
 
   public Optional<Account> accountById(long id) {
-    return one(AccountDao.BY_ID, Map.of("id", id), Mappers::account);
+    return byId.find(id, () -> one(AccountDao.BY_ID, Map.of("id", id), Mappers::account));
   }
 
   public Optional<Account> accountBySip(String username, String domain) {
-    return one(AccountDao.BY_SIP, Map.of("username", username, "domain", domain), Mappers::account);
+    return bySip.find(new Sip(username, domain),
+        () -> one(AccountDao.BY_SIP, Map.of("username", username, "domain", domain), Mappers::account));
   }
 
   /**
@@ -72,6 +91,10 @@ public final class FastReads {
    * types and actions as one UNION, told apart by a kind column.
    */
   public AccountDetails details(long accountId) {
+    return details.get(accountId, () -> readDetails(accountId));
+  }
+
+  private AccountDetails readDetails(long accountId) {
     List<Password> passwords = new ArrayList<>();
     Map<String, String> dictionary = new java.util.LinkedHashMap<>();
     List<AccountType> types = new ArrayList<>();
@@ -89,7 +112,8 @@ public final class FastReads {
       }
       return null;
     });
-    return new AccountDetails(passwords, dictionary, types, actions);
+    return new AccountDetails(List.copyOf(passwords), java.util.Collections.unmodifiableMap(dictionary),
+        List.copyOf(types), List.copyOf(actions));
   }
 
   private static final String DETAILS =
@@ -116,11 +140,13 @@ public final class FastReads {
 
   /** The external account linked to an account (read on every provisioning document). */
   public Optional<dev.switchboard.core.account.ExternalAccount> externalAccount(long accountId) {
-    return one(ExternalAccountDao.FIND, Map.of("accountId", accountId), Mappers::externalAccount);
+    return externals.get(accountId, () -> one(ExternalAccountDao.FIND, Map.of("accountId", accountId),
+        Mappers::externalAccount));
   }
 
   public List<Password> passwords(long accountId) {
-    return list(PasswordDao.LIST, Map.of("accountId", accountId), Mappers::password);
+    return passwords.get(accountId, () -> List.copyOf(list(PasswordDao.LIST, Map.of("accountId", accountId),
+        Mappers::password)));
   }
 
   public List<DictionaryDao.Entry> dictionary(long accountId) {

@@ -37,7 +37,7 @@ public final class FlexiApiFace implements Face {
     this.publicAccounts = new PublicAccountController(s.self, views);
     this.contacts = new ContactController(s.contacts, s.accountTypes, views);
     this.details = new AccountDetailsController(s.accountTypes, s.actions, s.dictionary, views);
-    this.vcards = new VcardController(s.contacts);
+    this.vcards = new VcardController(s.contacts, s.db.changes());
     this.statistics = new StatisticsController(s.statistics);
     this.messages = new MessageController(s.messages);
     this.devices = new DeviceController(s.devices);

@@ -4,6 +4,8 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Action;
 import dev.switchboard.core.contact.ContactCards;
 import dev.switchboard.core.contact.ContactService;
+import dev.switchboard.store.Changes;
+import dev.switchboard.store.ReadCache;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -19,26 +21,39 @@ import java.util.List;
  * which escapes commas, semicolons and newlines), with Linphone's X-LINPHONE-ACCOUNT-* properties.
  */
 final class VcardController {
-  private final ContactService contacts;
+  /** Rendered lists kept while nothing changed: a 1,000-contact list is about 100 kB. */
+  private static final long RENDERED_BYTES = 32L << 20;
 
-  VcardController(ContactService contacts) {
+  private final ContactService contacts;
+  private final ReadCache<Long, byte[]> rendered;
+
+  VcardController(ContactService contacts, Changes changes) {
     this.contacts = contacts;
+    this.rendered = new ReadCache<>(changes, RENDERED_BYTES, bytes -> bytes.length);
   }
 
   void all(Context ctx) {
-    ContactCards cards = contacts.cards(FlexiAuth.principal(ctx).accountId());
-    write(ctx, cards, cards.contacts());
+    long accountId = FlexiAuth.principal(ctx).accountId();
+    write(ctx, rendered.get(accountId, () -> {
+      ContactCards cards = contacts.cards(accountId);
+      return render(cards, cards.contacts());
+    }));
   }
 
   void one(Context ctx) {
     Account contact = contacts.contactOf(FlexiAuth.principal(ctx).accountId(), ctx.pathParam("sip"));
-    write(ctx, contacts.cards(FlexiAuth.principal(ctx).accountId()), List.of(contact));
+    write(ctx, render(contacts.cards(FlexiAuth.principal(ctx).accountId()), List.of(contact)));
   }
 
-  private void write(Context ctx, ContactCards details, List<Account> accounts) {
+  private static void write(Context ctx, byte[] body) {
+    // The cached array itself: Javalin only reads it.
+    ctx.contentType("text/vcard; charset=utf-8").result(body);
+  }
+
+  private static byte[] render(ContactCards details, List<Account> accounts) {
     List<VCard> cards = accounts.stream().map(a -> card(a, details)).toList();
     String text = cards.isEmpty() ? "" : Ezvcard.write(cards).version(VCardVersion.V4_0).prodId(false).go();
-    ctx.contentType("text/vcard; charset=utf-8").result(text.getBytes(StandardCharsets.UTF_8));
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static VCard card(Account a, ContactCards details) {

@@ -1,0 +1,94 @@
+package dev.switchboard.store;
+
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Results of reads kept while the stored data has not changed ({@link Changes}): an entry is served
+ * only if no write committed since the read that made it began. Values must be immutable. Bounded by a
+ * total weight; when full, arbitrary entries go (a stale entry is never served, so which one goes only
+ * affects the hit rate).
+ */
+public final class ReadCache<K, V> {
+  private record Entry<V>(long version, V value, long weight) {}
+
+  private final Changes changes;
+  private final long maxWeight;
+  private final ToLongFunction<V> weigher;
+  private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+  private final AtomicLong weight = new AtomicLong();
+
+  public ReadCache(Changes changes, long maxWeight, ToLongFunction<V> weigher) {
+    this.changes = changes;
+    this.maxWeight = maxWeight;
+    this.weigher = weigher;
+  }
+
+  /** At most {@code maxEntries} entries. */
+  public static <K, V> ReadCache<K, V> ofEntries(Changes changes, int maxEntries) {
+    return new ReadCache<>(changes, maxEntries, v -> 1);
+  }
+
+  /** The value for {@code key}, from the cache while it is current, else from {@code read}. */
+  public V get(K key, Supplier<V> read) {
+    if (!enabled()) {
+      return read.get();
+    }
+    // Taken before the read: a write committing during the read leaves this entry already stale.
+    long version = changes.version();
+    Entry<V> hit = entries.get(key);
+    if (hit != null && hit.version() == version) {
+      return hit.value();
+    }
+    V value = read.get();
+    keep(key, version, value);
+    return value;
+  }
+
+  /** Like {@link #get}, but only a found value is kept: a miss is read again next time. */
+  public Optional<V> find(K key, Supplier<Optional<V>> read) {
+    if (!enabled()) {
+      return read.get();
+    }
+    long version = changes.version();
+    Entry<V> hit = entries.get(key);
+    if (hit != null && hit.version() == version) {
+      return Optional.of(hit.value());
+    }
+    Optional<V> value = read.get();
+    value.ifPresent(v -> keep(key, version, v));
+    return value;
+  }
+
+  private boolean enabled() {
+    return maxWeight > 0 && changes.watched();
+  }
+
+  private void keep(K key, long version, V value) {
+    long w = weigher.applyAsLong(value);
+    if (w > maxWeight) {
+      return;
+    }
+    Entry<V> old = entries.put(key, new Entry<>(version, value, w));
+    weight.addAndGet(w - (old == null ? 0 : old.weight()));
+    evictOverflow(key);
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  private void evictOverflow(K kept) {
+    Iterator<java.util.Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
+    while (weight.get() > maxWeight && it.hasNext()) {
+      var e = it.next();
+      if (!e.getKey().equals(kept) && entries.remove(e.getKey(), e.getValue())) {
+        weight.addAndGet(-e.getValue().weight());
+      }
+    }
+  }
+}
