@@ -9,6 +9,8 @@ import dev.switchboard.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,15 +64,20 @@ public final class ApiKeys {
     return Optional.of(row.get().account());
   }
 
-  /** Writes the recorded uses (last_used_at, request counts). Called periodically and at shutdown. */
+  /** Writes the recorded uses (last_used_at, request counts) in one transaction. Called periodically and at shutdown. */
   public void flush() {
     Instant now = clock.instant();
+    List<Long> ids = new ArrayList<>();
+    List<Long> uses = new ArrayList<>();
     for (Long id : pendingUses.keySet()) {
       LongAdder adder = pendingUses.remove(id);
       if (adder != null) {
-        long uses = adder.sum();
-        db.write(daos -> daos.apiKeys().touch(id, uses, now));
+        ids.add(id);
+        uses.add(adder.sum());
       }
+    }
+    if (!ids.isEmpty()) {
+      db.tx(daos -> daos.apiKeys().touchAll(ids, uses, now));
     }
   }
 

@@ -65,6 +65,23 @@ public final class Authenticator {
     };
   }
 
+  /**
+   * The caller of a request whose only proof is a valid API key of an account that is not blocked,
+   * from a source that is not rate limited; otherwise empty, with nothing recorded: such a request
+   * then goes through {@link #authenticate}, which counts and answers the failure.
+   */
+  public Optional<Principal> byApiKeyAlone(String apiKey, String remoteAddress) {
+    if (apiKey == null || apiKey.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      limiter.check(remoteAddress);
+    } catch (RateLimitedException e) {
+      return Optional.empty();
+    }
+    return apiKeys.authenticate(apiKey).filter(a -> !a.blocked()).map(a -> new Principal(a, Principal.Method.API_KEY));
+  }
+
   /** Fresh challenges for an unauthenticated request that names its account with `from`. */
   public List<DigestChallenge> challengesFor(String from) {
     return SipAddress.parse(from).map(a -> challenges(a.domain(), false)).orElse(List.of());

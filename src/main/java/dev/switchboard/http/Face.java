@@ -10,6 +10,11 @@ public interface Face {
 
   void routes(RoutesConfig routes);
 
+  /** GETs by exact path answered before Javalin when they can be ({@link FastRoute}); none by default. */
+  default java.util.Map<String, FastRoute> fastRoutes() {
+    return java.util.Map.of();
+  }
+
   /** Renders any exception thrown while handling one of this face's requests. */
   void renderError(Exception e, Context ctx);
 

@@ -23,11 +23,13 @@ public final class HttpServer {
   private static final Logger LOG = LoggerFactory.getLogger("http");
 
   private final Javalin app;
+  private final PrometheusMeterRegistry metrics;
   private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpServer(String host, int port, long maxRequestBytes, int graceSeconds, ObjectMapper json,
       PrometheusMeterRegistry metrics, BooleanSupplier healthy, List<Face> faces) {
     Face fallback = faces.get(0);
+    this.metrics = metrics;
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -43,20 +45,11 @@ public final class HttpServer {
         server.setStopTimeout(graceSeconds * 1000L);
         server.setStopAtShutdown(false);
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(server.getHandler());
+        graceful.setHandler(new FastLane(server.getHandler(), fastRoutes(faces), this::record));
         server.setHandler(graceful);
       });
-      config.requestLogger.http((ctx, ms) -> {
-        String route = matchedRoute(ctx);
-        String method = ctx.method().name();
-        int status = ctx.statusCode();
-        // One Timer per (method, route, status), looked up without building a meter id per request.
-        timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("http.server.requests")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status)).register(metrics))
-            .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
-        LOG.info("{} {} {} {} {}ms", ctx.req().getRemoteAddr(), ctx.method().name(), ctx.path(),
-            ctx.statusCode(), Math.round(ms));
-      });
+      config.requestLogger.http((ctx, ms) -> record(ctx.req().getRemoteAddr(), ctx.method().name(),
+          matchedRoute(ctx), ctx.path(), ctx.statusCode(), ms));
       config.routes.get("/health", ctx -> {
         boolean up = healthy.getAsBoolean();
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -77,6 +70,23 @@ public final class HttpServer {
       });
       config.routes.error(405, ctx -> faceFor(faces, fallback, ctx).renderStatus(405, ctx));
     });
+  }
+
+  private static java.util.Map<String, FastRoute> fastRoutes(List<Face> faces) {
+    java.util.Map<String, FastRoute> routes = new java.util.HashMap<>();
+    for (Face face : faces) {
+      routes.putAll(face.fastRoutes());
+    }
+    return java.util.Map.copyOf(routes);
+  }
+
+  /** One log line and one timer sample per request, whichever handler answered it. */
+  private void record(String remoteAddress, String method, String route, String path, int status, double ms) {
+    // One Timer per (method, route, status), looked up without building a meter id per request.
+    timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("http.server.requests")
+            .tag("method", method).tag("route", route).tag("status", Integer.toString(status)).register(metrics))
+        .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+    LOG.info("{} {} {} {} {}ms", remoteAddress, method, path, status, Math.round(ms));
   }
 
   private static String matchedRoute(Context ctx) {

@@ -1,8 +1,10 @@
 package dev.switchboard.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -26,8 +28,11 @@ public interface ApiKeyDao {
   @SqlQuery("SELECT id, account_id, key_hash, last_used_at FROM api_keys WHERE key_hash = :keyHash")
   Optional<Row> findByHash(@Bind("keyHash") String keyHash);
 
-  @SqlUpdate("UPDATE api_keys SET last_used_at = :now, requests = requests + :requests WHERE id = :id")
-  int touch(@Bind("id") long id, @Bind("requests") long requests, @Bind("now") Instant now);
+  /** Records the uses of many keys in one batch. */
+  @SqlBatch("UPDATE api_keys SET last_used_at = :now, requests = requests + :requests"
+      + " WHERE id = :id")
+  int[] touchAll(@Bind("id") List<Long> ids, @Bind("requests") List<Long> requests,
+      @Bind("now") Instant now);
 
   @SqlUpdate("DELETE FROM api_keys WHERE id = :id")
   int delete(@Bind("id") long id);

@@ -1,5 +1,9 @@
 package dev.switchboard.face.flexiapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.auth.Principal;
+import dev.switchboard.store.Changes;
+import dev.switchboard.store.ReadCache;
 import dev.switchboard.core.Page;
 import dev.switchboard.core.ValidationException;
 import dev.switchboard.core.account.Account;
@@ -20,10 +24,18 @@ final class AccountController {
   private final SelfService self;
   private final AccountViews views;
 
-  AccountController(AccountService accounts, SelfService self, AccountViews views) {
+  private static final int SHOWN_ENTRIES = 20_000;
+
+  private final ObjectMapper json;
+  private final ReadCache<Long, byte[]> shown;
+
+  AccountController(AccountService accounts, SelfService self, AccountViews views, ObjectMapper json,
+      Changes changes) {
     this.accounts = accounts;
     this.self = self;
     this.views = views;
+    this.json = json;
+    this.shown = ReadCache.ofEntries(changes, SHOWN_ENTRIES);
   }
 
   AccountJson json(Account a) {
@@ -40,6 +52,20 @@ final class AccountController {
 
   void show(Context ctx) {
     ctx.json(json(Paths.caller(ctx)));
+  }
+
+  /**
+   * GET /api/accounts/me before Javalin (FlexiApiFace.fastRoutes): the bytes ctx.json writes, kept
+   * while the account is unchanged (serializing was a fifth of the request).
+   */
+  byte[] show(Principal caller) {
+    return shown.get(caller.accountId(), () -> {
+      try {
+        return json.writeValueAsBytes(json(caller.account()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   void provisionMe(Context ctx) {

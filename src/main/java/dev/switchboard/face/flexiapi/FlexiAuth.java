@@ -38,6 +38,11 @@ final class FlexiAuth {
     ctx.attribute(PRINCIPAL, principal.get());
   }
 
+  /** The caller of a fast route: an x-api-key header that proves an account, else empty (see FastRoute). */
+  Optional<Principal> byApiKeyHeader(dev.switchboard.http.FastRoute.Request request) {
+    return authenticator.byApiKeyAlone(request.header("x-api-key"), request.remoteAddress());
+  }
+
   static Principal principal(Context ctx) {
     Principal p = ctx.attribute(PRINCIPAL);
     if (p == null) {

@@ -1,5 +1,6 @@
 package dev.switchboard.face.flexiapi;
 
+import dev.switchboard.auth.Principal;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.ProvisioningTokens;
@@ -44,6 +45,18 @@ final class ProvisioningController {
     xml(ctx, provisioning.xml(p.account(), p.newPassword()));
   }
 
+  /**
+   * GET /provisioning/me before Javalin (FlexiApiFace.fastRoutes): without a query (reset_password
+   * writes) and with the Linphone header when it is required; null hands the request to {@link #me}.
+   */
+  byte[] me(Principal caller, String linphoneHeader, String query) {
+    if (query != null || (requireHeader && !"true".equalsIgnoreCase(linphoneHeader))) {
+      return null;
+    }
+    ProvisioningTokens.Provisioned p = provisioningTokens.withOptionalReset(caller.accountId(), false);
+    return provisioning.xml(p.account(), null).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** GET /provisioning/auth_token/{auth_token}: the attached account; the auth token is consumed. */
   void authToken(Context ctx) {
     checkLinphone(ctx);
@@ -78,8 +91,10 @@ final class ProvisioningController {
     return ctx.queryParamMap().containsKey("reset_password");
   }
 
+  static final String CONTENT_TYPE = "application/xml";
+
   /** Exactly `application/xml` (as FlexiAPI), so the bytes are written as the declaration says: UTF-8. */
   private static void xml(Context ctx, String body) {
-    ctx.contentType("application/xml").result(body.getBytes(StandardCharsets.UTF_8));
+    ctx.contentType(CONTENT_TYPE).result(body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -33,11 +33,15 @@ final class VcardController {
   }
 
   void all(Context ctx) {
-    long accountId = FlexiAuth.principal(ctx).accountId();
-    write(ctx, rendered.get(accountId, () -> {
-      ContactCards cards = contacts.cards(accountId);
+    write(ctx, all(FlexiAuth.principal(ctx)));
+  }
+
+  /** GET /contacts/vcard, also before Javalin (FlexiApiFace.fastRoutes). */
+  byte[] all(dev.switchboard.auth.Principal caller) {
+    return rendered.get(caller.accountId(), () -> {
+      ContactCards cards = contacts.cards(caller.accountId());
       return render(cards, cards.contacts());
-    }));
+    });
   }
 
   void one(Context ctx) {
@@ -45,9 +49,11 @@ final class VcardController {
     write(ctx, render(contacts.cards(FlexiAuth.principal(ctx).accountId()), List.of(contact)));
   }
 
+  static final String CONTENT_TYPE = "text/vcard; charset=utf-8";
+
   private static void write(Context ctx, byte[] body) {
     // The cached array itself: Javalin only reads it.
-    ctx.contentType("text/vcard; charset=utf-8").result(body);
+    ctx.contentType(CONTENT_TYPE).result(body);
   }
 
   private static byte[] render(ContactCards details, List<Account> accounts) {
