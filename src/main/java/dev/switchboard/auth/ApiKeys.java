@@ -50,18 +50,28 @@ public final class ApiKeys {
     if (key == null || key.isBlank() || key.length() > 256) {
       return Optional.empty();
     }
-    Optional<FastReads.KeyedAccount> row = db.fast().accountByApiKeyHash(hash(key));
-    if (row.isEmpty()) {
-      return Optional.empty();
+    String hash = hash(key);
+    Optional<FastReads.KeyedAccount> row = db.fast().accountByApiKeyHash(hash);
+    if (row.isPresent() && looksExpired(row.get())) {
+      // A cached row's last use may predate uses recorded since (its own are not cached, nor other
+      // instances'): only the stored one decides.
+      row = db.fast().accountByApiKeyHashUncached(hash);
+      if (row.isPresent() && looksExpired(row.get())) {
+        long id = row.get().keyId();
+        db.write(daos -> daos.apiKeys().delete(id));
+        return Optional.empty();
+      }
     }
-    Instant now = clock.instant();
-    if (!expireAfterUnused.isZero() && row.get().lastUsedAt().plus(expireAfterUnused).isBefore(now)
-        && !pendingUses.containsKey(row.get().keyId())) {
-      db.write(daos -> daos.apiKeys().delete(row.get().keyId()));
+    if (row.isEmpty()) {
       return Optional.empty();
     }
     pendingUses.computeIfAbsent(row.get().keyId(), id -> new LongAdder()).increment();
     return Optional.of(row.get().account());
+  }
+
+  private boolean looksExpired(FastReads.KeyedAccount row) {
+    return !expireAfterUnused.isZero() && !pendingUses.containsKey(row.keyId())
+        && row.lastUsedAt().plus(expireAfterUnused).isBefore(clock.instant());
   }
 
   /** Writes the recorded uses (last_used_at, request counts) in one transaction. Called periodically and at shutdown. */

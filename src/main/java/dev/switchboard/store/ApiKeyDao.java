@@ -29,8 +29,9 @@ public interface ApiKeyDao {
   Optional<Row> findByHash(@Bind("keyHash") String keyHash);
 
   /** Records the uses of many keys in one batch. */
-  @SqlBatch("UPDATE api_keys SET last_used_at = :now, requests = requests + :requests"
-      + " WHERE id = :id")
+  String TOUCH = "UPDATE api_keys SET last_used_at = :now, requests = requests + :requests WHERE id = :id";
+
+  @SqlBatch(TOUCH)
   int[] touchAll(@Bind("id") List<Long> ids, @Bind("requests") List<Long> requests,
       @Bind("now") Instant now);
 

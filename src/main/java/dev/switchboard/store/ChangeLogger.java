@@ -1,19 +1,30 @@
 package dev.switchboard.store;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Moves {@link Changes} after every JDBI statement that may write, so that no write path can forget
- * to: in autocommit, after the statement is when it committed; in a transaction, {@link Database#tx}
- * moves it again after the commit. Writes to the digest nonces are left out: no cache holds them, and
- * each digest login writes twice.
+ * Moves {@link Changes} after every JDBI statement that may change what a cache holds, so that no
+ * write path can forget to: in autocommit, after the statement is when it committed; in a
+ * transaction, {@link Database#tx} moves it again after the commit. Left out: plain SELECTs, writes to
+ * the soft-state tables no cache reads ({@link #SOFT_STATE}, the same tables migration V12 leaves
+ * without a change trigger) and the recording of API key uses, which no cached read depends on (see
+ * ApiKeys): each would otherwise empty every cache every few seconds.
  */
 final class ChangeLogger implements SqlLogger {
-  private static final Set<String> UNCACHED = Set.of(NonceDao.INSERT, NonceDao.ADVANCE, NonceDao.DELETE_EXPIRED);
+  static final Set<String> SOFT_STATE = Set.of("digest_nonces", "location", "outbox", "hermes_sessions",
+      "kazoo_revoked_tokens", "statistics_calls", "statistics_call_devices", "statistics_messages",
+      "statistics_message_devices", "version");
+  private static final Pattern TARGET = Pattern.compile(
+      "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
   private final Changes changes;
+  private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
   ChangeLogger(Changes changes) {
     this.changes = changes;
@@ -21,7 +32,8 @@ final class ChangeLogger implements SqlLogger {
 
   @Override
   public void logAfterExecution(StatementContext context) {
-    if (mayWrite(context.getRawSql())) {
+    String sql = context.getRawSql();
+    if (sql == null || verdicts.computeIfAbsent(sql, ChangeLogger::mayChangeCachedData)) {
       changes.moved();
     }
   }
@@ -31,11 +43,12 @@ final class ChangeLogger implements SqlLogger {
     logAfterExecution(context);
   }
 
-  /** Anything but a plain SELECT (a WITH may hold an INSERT) and the nonce statements. */
-  static boolean mayWrite(String sql) {
-    if (sql == null) {
-      return true;
+  /** Anything but a plain SELECT (a WITH may hold an INSERT), a soft-state write or a key's use. */
+  static boolean mayChangeCachedData(String sql) {
+    if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6) || sql.equals(ApiKeyDao.TOUCH)) {
+      return false;
     }
-    return !UNCACHED.contains(sql) && !sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
+    Matcher m = TARGET.matcher(sql);
+    return !(m.find() && SOFT_STATE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)));
   }
 }

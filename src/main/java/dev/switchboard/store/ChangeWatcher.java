@@ -2,7 +2,6 @@ package dev.switchboard.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
@@ -14,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Sees the writes of other processes and moves {@link Changes}. On PostgreSQL it LISTENs to the
  * notifications the tables' triggers send (migration V12), on a connection of its own. On SQLite,
  * whose writers can only be processes on this machine, it reads {@code PRAGMA data_version} every
- * {@value #SQLITE_POLL_MS} ms on a connection of its own (the value changes whenever another
- * connection commits). While its connection is down, nothing is served from a cache.
+ * {@value #SQLITE_POLL_MS} ms on the write lane's connection: the value moves when another connection
+ * commits, and this process writes through that one, so its own writes (whose soft-state part must
+ * not empty the caches) do not count. While its connection is down, nothing is served from a cache.
  */
 final class ChangeWatcher implements AutoCloseable {
   static final String CHANNEL = "switchboard_changes";
@@ -27,11 +27,19 @@ final class ChangeWatcher implements AutoCloseable {
   private final String password;
   private final Dialect dialect;
   private final Changes changes;
+  private final DataVersion sqliteVersion;
   private final Thread thread;
   private volatile boolean closed;
   private volatile Connection connection;
 
-  ChangeWatcher(String url, String user, String password, Dialect dialect, Changes changes) {
+  /** SQLite's data_version as the write lane's connection sees it. */
+  @FunctionalInterface
+  interface DataVersion {
+    long read() throws SQLException;
+  }
+
+  ChangeWatcher(String url, String user, String password, Dialect dialect, Changes changes, DataVersion sqliteVersion) {
+    this.sqliteVersion = sqliteVersion;
     this.url = url;
     this.user = user;
     this.password = password;
@@ -46,12 +54,14 @@ final class ChangeWatcher implements AutoCloseable {
 
   private void run() {
     while (!closed) {
-      try (Connection c = connect()) {
-        connection = c;
+      try {
         if (dialect == Dialect.POSTGRESQL) {
-          listen(c);
+          try (Connection c = connect()) {
+            connection = c;
+            listen(c);
+          }
         } else {
-          poll(c);
+          poll();
         }
       } catch (SQLException | RuntimeException e) {
         if (!closed) {
@@ -83,25 +93,16 @@ final class ChangeWatcher implements AutoCloseable {
     }
   }
 
-  private void poll(Connection c) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      long seen = dataVersion(st);
-      changes.watched(true);
-      while (!closed) {
-        sleep(SQLITE_POLL_MS);
-        long now = dataVersion(st);
-        if (now != seen) {
-          seen = now;
-          changes.moved();
-        }
+  private void poll() throws SQLException {
+    long seen = sqliteVersion.read();
+    changes.watched(true);
+    while (!closed) {
+      sleep(SQLITE_POLL_MS);
+      long now = sqliteVersion.read();
+      if (now != seen) {
+        seen = now;
+        changes.moved();
       }
-    }
-  }
-
-  private static long dataVersion(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("PRAGMA data_version")) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

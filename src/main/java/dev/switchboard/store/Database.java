@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
     jdbi.setSqlLogger(new ChangeLogger(changes));
     this.shared = Daos.onDemand(jdbi);
     this.fast = new FastReads(pool, changes);
-    this.watcher = new ChangeWatcher(url, user, password, dialect, changes);
+    this.watcher = new ChangeWatcher(url, user, password, dialect, changes, this::writerDataVersion);
 
     this.sip = new SipStore(sipPool, pool);
     this.locations = new LocationStore(sipPool, dialect, writeLane);
@@ -180,6 +180,18 @@ public final class Database implements AutoCloseable {
       return work.apply(Daos.attachedTo(h, writerDaos, false));
     } catch (RuntimeException e) {
       throw translate(e);
+    } finally {
+      writeLane.unlock();
+    }
+  }
+
+  /** SQLite: {@code PRAGMA data_version} on the write lane's connection, which other connections' commits move. */
+  private long writerDataVersion() throws SQLException {
+    writeLane.lock();
+    try (java.sql.Statement st = writer().getConnection().createStatement();
+        java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+      rs.next();
+      return rs.getLong(1);
     } finally {
       writeLane.unlock();
     }

@@ -66,9 +66,14 @@ public final class FastReads {
     this.passwords = ReadCache.ofEntries(changes, CACHED_ENTRIES);
   }
 
+  /** The key's account; its last use as of the read, which recording a use does not move (see ApiKeys). */
   public Optional<KeyedAccount> accountByApiKeyHash(String keyHash) {
-    return byApiKey.find(keyHash, () -> one(ApiKeyDao.ACCOUNT_BY_HASH, Map.of("keyHash", keyHash),
-        rs -> new KeyedAccount(rs.getLong("key_id"), Mappers.instant(rs, "key_last_used_at"), Mappers.account(rs))));
+    return byApiKey.find(keyHash, () -> accountByApiKeyHashUncached(keyHash));
+  }
+
+  public Optional<KeyedAccount> accountByApiKeyHashUncached(String keyHash) {
+    return one(ApiKeyDao.ACCOUNT_BY_HASH, Map.of("keyHash", keyHash),
+        rs -> new KeyedAccount(rs.getLong("key_id"), Mappers.instant(rs, "key_last_used_at"), Mappers.account(rs)));
   }
 
   /** A digest nonce (read on every digest answer). */

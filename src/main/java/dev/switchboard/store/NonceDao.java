@@ -11,11 +11,7 @@ public interface NonceDao {
   /** An issued nonce, its opaque value, the highest nc seen and its expiry. */
   record Row(String nonce, String opaque, long nc, Instant expiresAt) {}
 
-  String INSERT = "INSERT INTO digest_nonces (nonce, opaque, nc, expires_at) VALUES (:nonce, :opaque, 0, :expiresAt)";
-  String ADVANCE = "UPDATE digest_nonces SET nc = :nc WHERE nonce = :nonce AND nc < :nc";
-  String DELETE_EXPIRED = "DELETE FROM digest_nonces WHERE expires_at < :now";
-
-  @SqlUpdate(INSERT)
+  @SqlUpdate("INSERT INTO digest_nonces (nonce, opaque, nc, expires_at) VALUES (:nonce, :opaque, 0, :expiresAt)")
   int insert(@Bind("nonce") String nonce, @Bind("opaque") String opaque, @Bind("expiresAt") Instant expiresAt);
 
   String FIND = "SELECT nonce, opaque, nc, expires_at FROM digest_nonces WHERE nonce = :nonce";
@@ -24,9 +20,9 @@ public interface NonceDao {
   Optional<Row> find(@Bind("nonce") String nonce);
 
   /** Records {@code nc} as used; 0 rows when it was already used (a replay) or the nonce is gone. */
-  @SqlUpdate(ADVANCE)
+  @SqlUpdate("UPDATE digest_nonces SET nc = :nc WHERE nonce = :nonce AND nc < :nc")
   int advance(@Bind("nonce") String nonce, @Bind("nc") long nc);
 
-  @SqlUpdate(DELETE_EXPIRED)
+  @SqlUpdate("DELETE FROM digest_nonces WHERE expires_at < :now")
   int deleteExpired(@Bind("now") Instant now);
 }

@@ -70,12 +70,15 @@ class ReadCacheTest {
   }
 
   @Test
-  void only_plain_selects_and_nonce_writes_leave_the_version() {
-    assertThat(ChangeLogger.mayWrite("SELECT 1")).isFalse();
-    assertThat(ChangeLogger.mayWrite("  select * from accounts")).isFalse();
-    assertThat(ChangeLogger.mayWrite(NonceDao.INSERT)).isFalse();
-    assertThat(ChangeLogger.mayWrite("UPDATE accounts SET blocked = TRUE")).isTrue();
-    assertThat(ChangeLogger.mayWrite("WITH x AS (DELETE FROM api_keys RETURNING id) SELECT count(*) FROM x")).isTrue();
-    assertThat(ChangeLogger.mayWrite(null)).isTrue();
+  void only_reads_soft_state_and_key_uses_leave_the_version() {
+    assertThat(ChangeLogger.mayChangeCachedData("SELECT 1")).isFalse();
+    assertThat(ChangeLogger.mayChangeCachedData("  select * from accounts")).isFalse();
+    assertThat(ChangeLogger.mayChangeCachedData("INSERT INTO digest_nonces (nonce) VALUES (?)")).isFalse();
+    assertThat(ChangeLogger.mayChangeCachedData("delete FROM hermes_sessions WHERE expires_at < ?")).isFalse();
+    assertThat(ChangeLogger.mayChangeCachedData(ApiKeyDao.TOUCH)).isFalse();
+    assertThat(ChangeLogger.mayChangeCachedData("UPDATE accounts SET blocked = TRUE")).isTrue();
+    assertThat(ChangeLogger.mayChangeCachedData("DELETE FROM api_keys WHERE id = 1")).isTrue();
+    assertThat(ChangeLogger.mayChangeCachedData("WITH x AS (DELETE FROM api_keys RETURNING id) SELECT 1")).isTrue();
+    assertThat(ChangeLogger.mayChangeCachedData("PRAGMA foreign_keys = ON")).isTrue();
   }
 }
