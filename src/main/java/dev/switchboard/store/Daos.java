@@ -15,21 +15,23 @@ public final class Daos {
   private final Function<Class<?>, Object> factory;
   private final List<Runnable> afterCommit;
   private final ConcurrentHashMap<Class<?>, Object> attached;
+  private final FastWrites writes;
 
-  private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit) {
-    this(factory, afterCommit, new ConcurrentHashMap<>());
+  private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit, FastWrites writes) {
+    this(factory, afterCommit, new ConcurrentHashMap<>(), writes);
   }
 
   private Daos(Function<Class<?>, Object> factory, List<Runnable> afterCommit,
-      ConcurrentHashMap<Class<?>, Object> attached) {
+      ConcurrentHashMap<Class<?>, Object> attached, FastWrites writes) {
     this.factory = factory;
     this.afterCommit = afterCommit;
     this.attached = attached;
+    this.writes = writes;
   }
 
-  /** The shared DAOs, with actions to run once the current transaction has committed. */
-  static Daos inTransaction(Daos shared) {
-    return new Daos(shared::dao, new ArrayList<>());
+  /** The shared DAOs on the transaction {@code handle}, with actions to run once it has committed. */
+  static Daos inTransaction(Daos shared, org.jdbi.v3.core.Handle handle) {
+    return new Daos(shared::dao, new ArrayList<>(), FastWrites.on(handle.getConnection()));
   }
 
   /**
@@ -39,12 +41,18 @@ public final class Daos {
    */
   static Daos attachedTo(org.jdbi.v3.core.Handle handle, ConcurrentHashMap<Class<?>, Object> attached,
       boolean inTransaction) {
-    return new Daos(handle::attach, inTransaction ? new ArrayList<>() : null, attached);
+    return new Daos(handle::attach, inTransaction ? new ArrayList<>() : null, attached,
+        FastWrites.on(handle.getConnection()));
   }
 
   /** Shared on-demand DAOs: each call takes a pooled connection for itself. */
   static Daos onDemand(Jdbi jdbi) {
-    return new Daos(jdbi::onDemand, null);
+    return new Daos(jdbi::onDemand, null, FastWrites.onDemand(jdbi));
+  }
+
+  /** Account creation's statements in plain JDBC, on this view's transaction when it has one. */
+  public FastWrites fast() {
+    return writes;
   }
 
   private Object dao(Class<?> type) {

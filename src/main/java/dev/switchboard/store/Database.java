@@ -150,7 +150,7 @@ public final class Database implements AutoCloseable {
       Daos[] daos = new Daos[1];
       T result;
       if (writeLane == null) {
-        result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(shared)));
+        result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(shared, handle)));
       } else {
         writeLane.lock();
         try {

@@ -16,13 +16,11 @@ public interface DirectoryDao {
    * How many accounts, aliases and live devices hold username@domain, case-insensitively, leaving
    * out the account {@code exceptAccount} and the device {@code exceptDevice} (-1 for none).
    */
-  @SqlQuery("SELECT (SELECT COUNT(*) FROM accounts a JOIN domains d ON d.id = a.domain_id WHERE d.name = :domain"
-      + " AND LOWER(a.username) = LOWER(:username) AND a.id <> :exceptAccount)"
+  String SIP_ADDRESS_HOLDERS = "SELECT (SELECT COUNT(*) FROM accounts a JOIN domains d ON d.id = a.domain_id"
+      + " WHERE d.name = :domain AND LOWER(a.username) = LOWER(:username) AND a.id <> :exceptAccount)"
       + " + (SELECT COUNT(*) FROM aliases WHERE alias_domain = :domain AND LOWER(alias_username) = LOWER(:username))"
       + " + (SELECT COUNT(*) FROM devices v JOIN domains d ON d.id = v.domain_id WHERE d.name = :domain"
-      + " AND LOWER(v.sip_username) = LOWER(:username) AND v.deleted_at IS NULL AND v.id <> :exceptDevice)")
-  long sipAddressHolders(@Bind("username") String username, @Bind("domain") String domain,
-      @Bind("exceptAccount") long exceptAccount, @Bind("exceptDevice") long exceptDevice);
+      + " AND LOWER(v.sip_username) = LOWER(:username) AND v.deleted_at IS NULL AND v.id <> :exceptDevice)";
 
   // Aliases
 

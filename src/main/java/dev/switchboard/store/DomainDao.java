@@ -19,7 +19,9 @@ public interface DomainDao {
   @SqlQuery("SELECT * FROM domains WHERE local = TRUE ORDER BY name")
   List<Domain> listLocal();
 
-  @SqlQuery("SELECT * FROM domains WHERE name = :name")
+  String BY_NAME = "SELECT * FROM domains WHERE name = :name";
+
+  @SqlQuery(BY_NAME)
   Optional<Domain> findByName(@Bind("name") String name);
 
   @SqlQuery("SELECT * FROM domains ORDER BY name")

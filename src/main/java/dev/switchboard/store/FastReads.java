@@ -38,7 +38,7 @@ public final class FastReads {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private record Positional(String sql, List<String> names) {}
+  record Positional(String sql, List<String> names) {}
 
   /** Entries per cached read: the accounts that are active at once, within a few MB each. */
   private static final int CACHED_ENTRIES = 20_000;
@@ -215,7 +215,7 @@ public final class FastReads {
     }
   }
 
-  private static Positional positional(String namedSql) {
+  static Positional positional(String namedSql) {
     List<String> names = new ArrayList<>();
     Matcher m = NAMED.matcher(namedSql);
     StringBuilder sql = new StringBuilder();

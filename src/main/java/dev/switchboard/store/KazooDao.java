@@ -21,9 +21,9 @@ public interface KazooDao {
   @SqlUpdate("DELETE FROM kazoo_credentials WHERE account_id = :accountId")
   int deleteCredentials(@Bind("accountId") long accountId);
 
-  @SqlUpdate("INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (:accountId, :md5, :sha1, :now)")
-  int insertCredentials(@Bind("accountId") long accountId, @Bind("md5") String md5, @Bind("sha1") String sha1,
-      @Bind("now") Instant now);
+  /** Run by {@link FastWrites#insertKazooCredentials}. */
+  String INSERT_CREDENTIALS =
+      "INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (:accountId, :md5, :sha1, :now)";
 
   @SqlQuery(AccountDao.SELECT + "JOIN kazoo_credentials k ON k.account_id = a.id WHERE k.md5 = :digest"
       + " AND a.domain_id = :domainId")

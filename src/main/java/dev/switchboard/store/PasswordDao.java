@@ -16,10 +16,9 @@ public interface PasswordDao {
   @SqlUpdate("DELETE FROM account_passwords WHERE account_id = :accountId AND algorithm = :algorithm")
   int delete(@Bind("accountId") long accountId, @Bind("algorithm") String algorithm);
 
-  @SqlUpdate("INSERT INTO account_passwords (account_id, algorithm, ha1, ha1b, created_at)"
-      + " VALUES (:accountId, :algorithm, :ha1, :ha1b, :now)")
-  int insert(@Bind("accountId") long accountId, @Bind("algorithm") String algorithm, @Bind("ha1") String ha1,
-      @Bind("ha1b") String ha1b, @Bind("now") Instant now);
+  /** Run by {@link FastWrites#insertPassword}. */
+  String INSERT = "INSERT INTO account_passwords (account_id, algorithm, ha1, ha1b, created_at)"
+      + " VALUES (:accountId, :algorithm, :ha1, :ha1b, :now)";
 
   String LIST = "SELECT * FROM account_passwords WHERE account_id = :accountId ORDER BY algorithm";
 

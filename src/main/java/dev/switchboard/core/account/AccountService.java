@@ -156,11 +156,10 @@ public final class AccountService {
       v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
     }
     v.throwIfAny();
-    long id = daos.accounts().insert(Ids.uuid(), username, domain.id(), displayName, email, phone, activated,
-        role.dbValue(), dtmf, now);
-    Account account = daos.accounts().findById(id).orElseThrow();
+    Account account = daos.fast().insertAccount(Ids.uuid(), username, domain.id(), displayName, email, phone,
+        activated, role.dbValue(), dtmf, now);
     if (password != null) {
-      Passwords.replace(daos, account, password, algorithms, now);
+      Passwords.initial(daos, account, password, algorithms, now);
     }
     return account;
   }

@@ -34,6 +34,11 @@ public final class KazooDigests {
   static void store(Daos daos, Account account, String password, Instant now) {
     String login = daos.kazoo().login(account.id()).orElse(account.username());
     daos.kazoo().deleteCredentials(account.id());
-    daos.kazoo().insertCredentials(account.id(), md5(login, password), sha1(login, password), now);
+    insert(daos, account, login, password, now);
+  }
+
+  /** Inserts the digests of an account that has none. */
+  static void insert(Daos daos, Account account, String login, String password, Instant now) {
+    daos.fast().insertKazooCredentials(account.id(), md5(login, password), sha1(login, password), now);
   }
 }

@@ -24,6 +24,16 @@ public final class Passwords {
   }
 
   /**
+   * As {@link #replace}, for an account inserted in this transaction: it has no password, secret or
+   * Kazoo login yet (ids are never reused, and every such row goes with its account), so there is
+   * nothing to delete or look up first.
+   */
+  static void initial(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
+    KazooDigests.insert(daos, account, account.username(), password, now);
+    insertHa1s(daos, account, password, algorithms, now);
+  }
+
+  /**
    * Sets {@code password} with one algorithm. Another algorithm's HA1 is kept only when it is the
    * HA1 of the same password: setting one password once per algorithm gives an account both HA1s,
    * while a different password removes the other algorithm's stale hash.
@@ -47,12 +57,17 @@ public final class Passwords {
 
   private static void insert(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
     KazooDigests.store(daos, account, password, now);
+    insertHa1s(daos, account, password, algorithms, now);
+  }
+
+  private static void insertHa1s(Daos daos, Account account, String password, Set<Algorithm> algorithms,
+      Instant now) {
     for (Algorithm algorithm : algorithms) {
       String ha1 = algorithm.ha1(account.username(), account.realm(), password);
       String ha1b = algorithm == Algorithm.MD5
           ? Algorithm.MD5.hex(account.username() + "@" + account.domain() + ":" + account.realm() + ":" + password)
           : null;
-      daos.passwords().insert(account.id(), algorithm.wireName(), ha1, ha1b, now);
+      daos.fast().insertPassword(account.id(), algorithm.wireName(), ha1, ha1b, now);
     }
   }
 }

@@ -13,16 +13,16 @@ public final class SipAddresses {
   private SipAddresses() {}
 
   public static boolean taken(Daos d, String username, String domain) {
-    return d.directory().sipAddressHolders(username, domain, -1, -1) > 0;
+    return d.fast().sipAddressHolders(username, domain, -1, -1) > 0;
   }
 
   /** As {@link #taken}, for an account renaming itself: its own current address does not count. */
   public static boolean takenByOtherThanAccount(Daos d, String username, String domain, long accountId) {
-    return d.directory().sipAddressHolders(username, domain, accountId, -1) > 0;
+    return d.fast().sipAddressHolders(username, domain, accountId, -1) > 0;
   }
 
   /** As {@link #taken}, for a device keeping or changing its SIP username. */
   public static boolean takenByOtherThanDevice(Daos d, String username, String domain, long deviceId) {
-    return d.directory().sipAddressHolders(username, domain, -1, deviceId) > 0;
+    return d.fast().sipAddressHolders(username, domain, -1, deviceId) > 0;
   }
 }

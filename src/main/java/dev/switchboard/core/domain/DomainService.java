@@ -36,9 +36,9 @@ public final class DomainService {
     if (!isValidName(name)) {
       throw ValidationException.of("domain", "The domain must be a valid domain name.");
     }
-    return daos.domains().findByName(name).orElseGet(() -> {
+    return daos.fast().domainByName(name).orElseGet(() -> {
       daos.domains().insert(Ids.uuid(), name, clock.instant());
-      return daos.domains().findByName(name).orElseThrow();
+      return daos.fast().domainByName(name).orElseThrow();
     });
   }
 
@@ -48,9 +48,9 @@ public final class DomainService {
     if (!isValidName(name)) {
       throw ValidationException.of("domain", "The domain must be a valid domain name.");
     }
-    Domain domain = daos.domains().findByName(name).orElseGet(() -> {
+    Domain domain = daos.fast().domainByName(name).orElseGet(() -> {
       daos.domains().insertRemote(Ids.uuid(), name, clock.instant());
-      return daos.domains().findByName(name).orElseThrow();
+      return daos.fast().domainByName(name).orElseThrow();
     });
     if (domain.local()) {
       throw new RefusedException(RefusedException.Reason.LOCAL_DOMAIN, "The domain " + name + " is local.");
