@@ -149,6 +149,14 @@ public final class AccountService {
    */
   Account insert(Daos daos, Domain domain, String username, String password, Set<Algorithm> algorithms,
       String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
+    return insert(daos, domain, Ids.uuid(), username,
+        password == null ? null : Passwords.hash(username, domain.name(), password, algorithms), displayName, email,
+        phone, dtmf, activated, role);
+  }
+
+  /** As above, with the uuid and the password's hashes made before the transaction (out of SQLite's write lane). */
+  private Account insert(Daos daos, Domain domain, String uuid, String username, Passwords.Hashed password,
+      String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
     Instant now = clock.instant();
     Validation v = new Validation();
     v.check(!SipAddresses.taken(daos, username, domain.name()), "username", "The username has already been taken.");
@@ -156,10 +164,10 @@ public final class AccountService {
       v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
     }
     v.throwIfAny();
-    Account account = daos.fast().insertAccount(Ids.uuid(), username, domain.id(), displayName, email, phone,
+    Account account = daos.fast().insertAccount(uuid, username, domain.id(), displayName, email, phone,
         activated, role.dbValue(), dtmf, now);
     if (password != null) {
-      Passwords.initial(daos, account, password, algorithms, now);
+      Passwords.initial(daos, account, password, now);
     }
     return account;
   }
@@ -188,10 +196,13 @@ public final class AccountService {
     checkScope(caller, DomainService.normalize(domainName));
     boolean activated = Boolean.TRUE.equals(in.activated());
     Role role = Boolean.TRUE.equals(in.admin()) ? Role.ADMIN : Role.USER;
+    String uuid = Ids.uuid();
+    Passwords.Hashed hashed = in.password() == null ? null
+        : Passwords.hash(in.username(), DomainService.normalize(domainName), in.password(), EnumSet.of(algorithm));
     return write(daos -> {
       Domain domain = domains.ensure(daos, domainName);
-      Account account = insert(daos, domain, in.username(), in.password(), EnumSet.of(algorithm), in.displayName(),
-          in.email(), phone, in.dtmfProtocol(), activated, role);
+      Account account = insert(daos, domain, uuid, in.username(), hashed, in.displayName(), in.email(), phone,
+          in.dtmfProtocol(), activated, role);
       if (in.dictionary() != null) {
         Instant now = clock.instant();
         in.dictionary().forEach((key, value) -> daos.dictionary().insert(account.id(), key, value, now));

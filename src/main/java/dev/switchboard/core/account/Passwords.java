@@ -2,6 +2,8 @@ package dev.switchboard.core.account;
 
 import dev.switchboard.store.Daos;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,13 +26,38 @@ public final class Passwords {
   }
 
   /**
+   * A new account's credentials, hashed before its transaction: on SQLite that transaction holds
+   * the one write lane, and the digests cost more there than the inserts. Kept with the cleartext
+   * they came from, in case the account's address turns out different from the one hashed.
+   */
+  public record Hashed(String username, String realm, String password, Set<Algorithm> algorithms,
+      Map<Algorithm, String[]> ha1s, String kazooMd5, String kazooSha1) {}
+
+  /** Hashes {@code password} for username@domain (the realm is the domain, see {@link Account#realm}). */
+  public static Hashed hash(String username, String domain, String password, Set<Algorithm> algorithms) {
+    Map<Algorithm, String[]> ha1s = new EnumMap<>(Algorithm.class);
+    for (Algorithm algorithm : algorithms) {
+      String ha1 = algorithm.ha1(username, domain, password);
+      String ha1b = algorithm == Algorithm.MD5
+          ? Algorithm.MD5.hex(username + "@" + domain + ":" + domain + ":" + password)
+          : null;
+      ha1s.put(algorithm, new String[] {ha1, ha1b});
+    }
+    return new Hashed(username, domain, password, Set.copyOf(algorithms), ha1s, KazooDigests.md5(username, password),
+        KazooDigests.sha1(username, password));
+  }
+
+  /**
    * As {@link #replace}, for an account inserted in this transaction: it has no password, secret or
    * Kazoo login yet (ids are never reused, and every such row goes with its account), so there is
    * nothing to delete or look up first.
    */
-  static void initial(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
-    KazooDigests.insert(daos, account, account.username(), password, now);
-    insertHa1s(daos, account, password, algorithms, now);
+  static void initial(Daos daos, Account account, Hashed hashed, Instant now) {
+    Hashed h = hashed.username().equals(account.username()) && hashed.realm().equals(account.realm())
+        && account.realm().equals(account.domain()) ? hashed
+        : hash(account.username(), account.domain(), hashed.password(), hashed.algorithms());
+    daos.fast().insertKazooCredentials(account.id(), h.kazooMd5(), h.kazooSha1(), now);
+    insertHa1s(daos, account, h, now);
   }
 
   /**
@@ -57,17 +84,11 @@ public final class Passwords {
 
   private static void insert(Daos daos, Account account, String password, Set<Algorithm> algorithms, Instant now) {
     KazooDigests.store(daos, account, password, now);
-    insertHa1s(daos, account, password, algorithms, now);
+    insertHa1s(daos, account, hash(account.username(), account.realm(), password, algorithms), now);
   }
 
-  private static void insertHa1s(Daos daos, Account account, String password, Set<Algorithm> algorithms,
-      Instant now) {
-    for (Algorithm algorithm : algorithms) {
-      String ha1 = algorithm.ha1(account.username(), account.realm(), password);
-      String ha1b = algorithm == Algorithm.MD5
-          ? Algorithm.MD5.hex(account.username() + "@" + account.domain() + ":" + account.realm() + ":" + password)
-          : null;
-      daos.fast().insertPassword(account.id(), algorithm.wireName(), ha1, ha1b, now);
-    }
+  private static void insertHa1s(Daos daos, Account account, Hashed hashed, Instant now) {
+    hashed.ha1s().forEach((algorithm, ha1) ->
+        daos.fast().insertPassword(account.id(), algorithm.wireName(), ha1[0], ha1[1], now));
   }
 }
