@@ -31,7 +31,7 @@ public final class Daos {
 
   /** The shared DAOs on the transaction {@code handle}, with actions to run once it has committed. */
   static Daos inTransaction(Daos shared, org.jdbi.v3.core.Handle handle) {
-    return new Daos(shared::dao, new ArrayList<>(), FastWrites.on(handle.getConnection()));
+    return new Daos(shared::dao, new ArrayList<>(), FastWrites.on(handle.getConnection(), shared.writes.changes()));
   }
 
   /**
@@ -40,14 +40,14 @@ public final class Daos {
    * {@code attached} is the handle's cache, shared by the per-transaction views.
    */
   static Daos attachedTo(org.jdbi.v3.core.Handle handle, ConcurrentHashMap<Class<?>, Object> attached,
-      boolean inTransaction) {
+      boolean inTransaction, Changes changes) {
     return new Daos(handle::attach, inTransaction ? new ArrayList<>() : null, attached,
-        FastWrites.on(handle.getConnection()));
+        FastWrites.on(handle.getConnection(), changes));
   }
 
   /** Shared on-demand DAOs: each call takes a pooled connection for itself. */
-  static Daos onDemand(Jdbi jdbi) {
-    return new Daos(jdbi::onDemand, null, FastWrites.onDemand(jdbi));
+  static Daos onDemand(Jdbi jdbi, Changes changes) {
+    return new Daos(jdbi::onDemand, null, FastWrites.onDemand(jdbi, changes));
   }
 
   /** Account creation's statements in plain JDBC, on this view's transaction when it has one. */

@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     Mappers.register(jdbi);
     jdbi.setSqlLogger(new ChangeLogger(changes));
-    this.shared = Daos.onDemand(jdbi);
+    this.shared = Daos.onDemand(jdbi, changes);
     this.fast = new FastReads(pool, changes);
     this.watcher = new ChangeWatcher(url, user, password, dialect, changes, this::writerDataVersion);
 
@@ -155,7 +155,7 @@ public final class Database implements AutoCloseable {
         writeLane.lock();
         try {
           Handle h = writer();
-          result = h.inTransaction(handle -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, true)));
+          result = h.inTransaction(handle -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, true, changes)));
         } finally {
           writeLane.unlock();
         }
@@ -177,7 +177,7 @@ public final class Database implements AutoCloseable {
     writeLane.lock();
     try {
       Handle h = writer();
-      return work.apply(Daos.attachedTo(h, writerDaos, false));
+      return work.apply(Daos.attachedTo(h, writerDaos, false, changes));
     } catch (RuntimeException e) {
       throw translate(e);
     } finally {

@@ -44,20 +44,26 @@ public final class FastWrites {
 
   private final Connection connection;
   private final Jdbi jdbi;
+  private final Changes changes;
 
-  private FastWrites(Connection connection, Jdbi jdbi) {
+  private FastWrites(Connection connection, Jdbi jdbi, Changes changes) {
     this.connection = connection;
     this.jdbi = jdbi;
+    this.changes = changes;
   }
 
-  /** On a transaction's connection. */
-  static FastWrites on(Connection connection) {
-    return new FastWrites(connection, null);
+  /** On a connection: a transaction's, or the write lane's in autocommit. */
+  static FastWrites on(Connection connection, Changes changes) {
+    return new FastWrites(connection, null, changes);
+  }
+
+  Changes changes() {
+    return changes;
   }
 
   /** Without a transaction: each call on a pooled connection of its own. */
-  static FastWrites onDemand(Jdbi jdbi) {
-    return new FastWrites(null, jdbi);
+  static FastWrites onDemand(Jdbi jdbi, Changes changes) {
+    return new FastWrites(null, jdbi, changes);
   }
 
   public Optional<Domain> domainByName(String name) {
@@ -104,10 +110,17 @@ public final class FastWrites {
   }
 
   private <T> T run(Work<T> work, String sql) {
-    if (connection == null) {
-      return jdbi.withHandle(h -> run(h.getConnection(), work, sql));
+    try {
+      if (connection == null) {
+        return jdbi.withHandle(h -> run(h.getConnection(), work, sql));
+      }
+      return run(connection, work, sql);
+    } finally {
+      // As ChangeLogger does for JDBI's statements (these bypass it).
+      if (ChangeLogger.mayChangeCachedData(sql)) {
+        changes.moved();
+      }
     }
-    return run(connection, work, sql);
   }
 
   /** Runs {@code work}; on any failure the statement is dropped, so that a broken one is never reused. */
