@@ -32,6 +32,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = {"-f", "--foreground"}, description = "Accepted for phoned compatibility: serve always runs in the foreground.")
   boolean foreground;
 
+  /** `serve` with no option given, for {@code Main}'s start without picocli. */
+  public static ServeCommand withDefaults() {
+    ServeCommand serve = new ServeCommand();
+    serve.config = new ConfigOption();
+    return serve;
+  }
+
   /**
    * A JVM cannot setuid: -u is honoured when the process already runs as that user, and refused with
    * the way to do it otherwise (systemd User= with AmbientCapabilities=CAP_NET_BIND_SERVICE).

@@ -18,12 +18,19 @@ import java.util.Map;
 final class SmsGateway {
   private final Config.Sms sms;
   private final Templates templates;
-  private final HttpClient client;
+  /** Built on the first SMS, as HttpPushSender's: SSLContext.getDefault alone was 5% of a start's CPU. */
+  private HttpClient client;
 
   SmsGateway(Config.Sms sms, Templates templates) {
     this.sms = sms;
     this.templates = templates;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+    return client;
   }
 
   void send(String to, String text) throws DeliveryException {
@@ -41,7 +48,7 @@ final class SmsGateway {
       request.header("Authorization", "Basic " + basic);
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw new DeliveryException("SMS gateway answered " + response.statusCode());
       }

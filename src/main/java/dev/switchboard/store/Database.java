@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
     Dialect dialect = Dialect.of(url);
     HikariConfig hikari = config("switchboard", url);
     if (dialect == Dialect.SQLITE) {
-      createParentDirectory(url);
+      SqliteLibrary.useCopy(createParentDirectory(url));
       hikari.addDataSourceProperty("journal_mode", "WAL");
       hikari.addDataSourceProperty("synchronous", "NORMAL");
       hikari.addDataSourceProperty("busy_timeout", "10000");
@@ -123,14 +123,15 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void createParentDirectory(String url) {
+  /** The database file's directory, created if missing; null for an in-memory or file: URL. */
+  private static Path createParentDirectory(String url) {
     String file = url.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     if (query >= 0) {
       file = file.substring(0, query);
     }
     if (file.isBlank() || file.startsWith(":memory:") || file.startsWith("file:")) {
-      return;
+      return null;
     }
     Path parent = Path.of(file).toAbsolutePath().getParent();
     try {
@@ -138,6 +139,7 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create the database directory " + parent, e);
     }
+    return parent;
   }
 
   public Dialect dialect() {
