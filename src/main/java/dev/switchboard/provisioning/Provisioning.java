@@ -110,6 +110,16 @@ public final class Provisioning {
     return "\"" + displayName.replace("\\", "\\\\").replace("\"", "\\\"") + "\" <" + uri + ">";
   }
 
+  /**
+   * What the documents' operator part was read from: the linphonerc's modification time (null
+   * without one), so that a document kept for an account is rebuilt when the file changes. The hook
+   * template is read once, at start.
+   */
+  public Object sourceVersion() {
+    publicSections();
+    return loadedAt;
+  }
+
   private Map<String, Map<String, String>> publicSections() {
     if (linphonerc == null) {
       if (publicSections == null) {

@@ -148,6 +148,9 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: all of its writes land, or none. */
   public <T> T tx(Function<Daos, T> work) {
+    // A statement that may change cached data moved the version before the commit (ChangeLogger,
+    // FastWrites); moving it again after the commit is what makes a read in between stale.
+    long before = changes.version();
     try {
       Daos[] daos = new Daos[1];
       T result;
@@ -162,12 +165,18 @@ public final class Database implements AutoCloseable {
           writeLane.unlock();
         }
       }
-      changes.moved();
+      movedAgainIfChanged(before);
       daos[0].runAfterCommit();
       return result;
     } catch (RuntimeException e) {
-      changes.moved();
+      movedAgainIfChanged(before);
       throw translate(e);
+    }
+  }
+
+  private void movedAgainIfChanged(long before) {
+    if (changes.version() != before) {
+      changes.moved();
     }
   }
 

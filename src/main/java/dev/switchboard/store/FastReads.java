@@ -40,8 +40,8 @@ public final class FastReads {
 
   record Positional(String sql, List<String> names) {}
 
-  /** Entries per cached read: the accounts that are active at once, within a few MB each. */
-  private static final int CACHED_ENTRIES = 20_000;
+  /** Entries per cached read (an account is about 1 kB): the accounts active at once. */
+  private static final long CACHED_ENTRIES = ReadCache.scaled(10_000);
 
   private record Sip(String username, String domain) {}
 

@@ -28,8 +28,19 @@ public final class ReadCache<K, V> {
     this.weigher = weigher;
   }
 
+  /** The launcher's heap (-Xmx160m), which the caches' default sizes are chosen for. */
+  private static final long DEFAULT_HEAP = 160L << 20;
+
+  /**
+   * {@code atDefaultHeap} scaled to this JVM's maximum heap, so that the caches stay a bounded share of
+   * whatever heap an operator gives the server (about a third of it when every cache is full).
+   */
+  public static long scaled(long atDefaultHeap) {
+    return Math.max(1, atDefaultHeap * (Runtime.getRuntime().maxMemory() / 1024) / (DEFAULT_HEAP / 1024));
+  }
+
   /** At most {@code maxEntries} entries. */
-  public static <K, V> ReadCache<K, V> ofEntries(Changes changes, int maxEntries) {
+  public static <K, V> ReadCache<K, V> ofEntries(Changes changes, long maxEntries) {
     return new ReadCache<>(changes, maxEntries, v -> 1);
   }
 

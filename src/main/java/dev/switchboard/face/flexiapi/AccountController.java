@@ -24,7 +24,7 @@ final class AccountController {
   private final SelfService self;
   private final AccountViews views;
 
-  private static final int SHOWN_ENTRIES = 20_000;
+  private static final long SHOWN_BYTES = ReadCache.scaled(12L << 20);
 
   private final ObjectMapper json;
   private final ReadCache<Long, byte[]> shown;
@@ -35,7 +35,7 @@ final class AccountController {
     this.self = self;
     this.views = views;
     this.json = json;
-    this.shown = ReadCache.ofEntries(changes, SHOWN_ENTRIES);
+    this.shown = new ReadCache<>(changes, SHOWN_BYTES, bytes -> bytes.length);
   }
 
   AccountJson json(Account a) {

@@ -47,7 +47,7 @@ public final class FlexiApiFace implements Face {
     this.validation = new ValidationPage(s.tokens, s.config.accounts().validationCaptcha(), s.clock);
     this.dangerousEndpoints = s.config.app().dangerousEndpoints();
     this.provisioning = new ProvisioningController(s.provisioning, s.provisioningTokens, s.tokens, s.accounts,
-        s.config.publicUrl(), s.config.provisioning().requireLinphoneHeader());
+        s.config.publicUrl(), s.config.provisioning().requireLinphoneHeader(), s.db.changes());
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.switchboard.core.account.ProvisioningTokens;
 import dev.switchboard.core.token.TokenService;
 import dev.switchboard.provisioning.Provisioning;
 import dev.switchboard.provisioning.QrCode;
+import dev.switchboard.store.Changes;
+import dev.switchboard.store.ReadCache;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -20,9 +22,14 @@ final class ProvisioningController {
   private final AccountService accounts;
   private final String publicUrl;
   private final boolean requireHeader;
+  /** Documents by account and linphonerc version, while the stored data is unchanged. */
+  private final ReadCache<Rendered, byte[]> rendered;
+
+  private record Rendered(long accountId, Object source) {}
 
   ProvisioningController(Provisioning provisioning, ProvisioningTokens provisioningTokens, TokenService tokens,
-      AccountService accounts, String publicUrl, boolean requireHeader) {
+      AccountService accounts, String publicUrl, boolean requireHeader, Changes changes) {
+    this.rendered = new ReadCache<>(changes, RENDERED_BYTES, xml -> xml.length);
     this.provisioning = provisioning;
     this.provisioningTokens = provisioningTokens;
     this.tokens = tokens;
@@ -53,8 +60,10 @@ final class ProvisioningController {
     if (query != null || (requireHeader && !"true".equalsIgnoreCase(linphoneHeader))) {
       return null;
     }
-    ProvisioningTokens.Provisioned p = provisioningTokens.withOptionalReset(caller.accountId(), false);
-    return provisioning.xml(p.account(), null).getBytes(StandardCharsets.UTF_8);
+    return rendered.get(new Rendered(caller.accountId(), provisioning.sourceVersion()), () -> {
+      ProvisioningTokens.Provisioned p = provisioningTokens.withOptionalReset(caller.accountId(), false);
+      return provisioning.xml(p.account(), null).getBytes(StandardCharsets.UTF_8);
+    });
   }
 
   /** GET /provisioning/auth_token/{auth_token}: the attached account; the auth token is consumed. */
@@ -92,6 +101,7 @@ final class ProvisioningController {
   }
 
   static final String CONTENT_TYPE = "application/xml";
+  private static final long RENDERED_BYTES = ReadCache.scaled(8L << 20);
 
   /** Exactly `application/xml` (as FlexiAPI), so the bytes are written as the declaration says: UTF-8. */
   private static void xml(Context ctx, String body) {
