@@ -40,23 +40,21 @@ final class FastLane extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     long start = System.nanoTime();
-    byte[] body;
     FastRoute.Answer answer;
     try {
       answer = route.answer(new Incoming(request));
-      body = answer == null ? null : answer.body();
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       // The ordinary route meets the same failure and renders it in the face's error shape.
       LOG.debug("fast route declined after {}", e.toString());
-      return super.handle(request, response, callback);
+      answer = null;
     }
     if (answer == null) {
       return super.handle(request, response, callback);
     }
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
     String path = request.getHttpURI().getPath();
     recorder.record(Request.getRemoteAddr(request), "GET", path, path, 200, (System.nanoTime() - start) / 1e6);
     return true;
