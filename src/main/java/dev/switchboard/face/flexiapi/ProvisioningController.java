@@ -101,7 +101,7 @@ final class ProvisioningController {
   }
 
   static final String CONTENT_TYPE = "application/xml";
-  private static final long RENDERED_BYTES = ReadCache.scaled(8L << 20);
+  private static final long RENDERED_BYTES = ReadCache.scaled(6L << 20);
 
   /** Exactly `application/xml` (as FlexiAPI), so the bytes are written as the declaration says: UTF-8. */
   private static void xml(Context ctx, String body) {

@@ -21,8 +21,8 @@ import java.util.List;
  * which escapes commas, semicolons and newlines), with Linphone's X-LINPHONE-ACCOUNT-* properties.
  */
 final class VcardController {
-  /** Rendered lists kept while nothing changed: a 1,000-contact list is about 100 kB. */
-  private static final long RENDERED_BYTES = ReadCache.scaled(16L << 20);
+  /** Rendered lists kept while nothing changed: a 1,000-contact list is about 150 kB. */
+  private static final long RENDERED_BYTES = ReadCache.scaled(8L << 20);
 
   private final ContactService contacts;
   private final ReadCache<Long, byte[]> rendered;
