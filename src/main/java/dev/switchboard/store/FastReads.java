@@ -7,18 +7,12 @@ import dev.switchboard.core.account.Action;
 import dev.switchboard.core.account.Password;
 import dev.switchboard.core.contact.ContactCards;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -28,8 +22,6 @@ import javax.sql.DataSource;
  * query.
  */
 public final class FastReads {
-  private static final Pattern NAMED = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
-
   /** An account found through one of its API keys. */
   public record KeyedAccount(long keyId, java.time.Instant lastUsedAt, Account account) {}
 
@@ -37,8 +29,6 @@ public final class FastReads {
   interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
-
-  record Positional(String sql, List<String> names) {}
 
   /**
    * Entries per cached read at the default heap (an account is under 1 kB): the accounts active at
@@ -50,8 +40,6 @@ public final class FastReads {
   private record Sip(String username, String domain) {}
 
   private final DataSource pool;
-  private final Map<String, Positional> statements = new ConcurrentHashMap<>();
-  private final Map<Connection, Map<String, PreparedStatement>> preparedByConnection = new WeakHashMap<>();
   // Only found rows are kept (an unknown key or address is read again), so guesses cannot fill them.
   private final ReadCache<String, KeyedAccount> byApiKey;
   private final ReadCache<Long, Account> byId;
@@ -177,20 +165,14 @@ public final class FastReads {
   }
 
   private <T> List<T> list(String namedSql, Map<String, Object> args, Row<T> row) {
-    Positional p = statements.computeIfAbsent(namedSql, FastReads::positional);
     try (Connection c = pool.getConnection()) {
       Connection raw = c.unwrap(Connection.class);
-      Map<String, PreparedStatement> cache = prepared(raw);
-      PreparedStatement st = cache.get(p.sql());
-      if (st == null) {
-        st = raw.prepareStatement(p.sql());
-        cache.put(p.sql(), st);
-      }
+      PreparedStatements.Prepared p = PreparedStatements.on(raw, namedSql);
       try {
         for (int i = 0; i < p.names().size(); i++) {
-          st.setObject(i + 1, args.get(p.names().get(i)));
+          p.statement().setObject(i + 1, args.get(p.names().get(i)));
         }
-        try (ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = p.statement().executeQuery()) {
           List<T> out = new ArrayList<>();
           while (rs.next()) {
             out.add(row.map(rs));
@@ -198,36 +180,11 @@ public final class FastReads {
           return out;
         }
       } catch (SQLException | RuntimeException e) {
-        cache.remove(p.sql());
-        st.close();
+        PreparedStatements.drop(raw, namedSql, e);
         throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("query failed: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The statements prepared on one physical connection, kept across pool checkouts: preparing (on
-   * SQLite, parsing and planning the SQL) cost as much as running these queries. Only the thread
-   * that has the connection checked out touches its map; an entry goes when the pool drops the
-   * connection and it is collected.
-   */
-  private Map<String, PreparedStatement> prepared(Connection raw) {
-    synchronized (preparedByConnection) {
-      return preparedByConnection.computeIfAbsent(raw, k -> new HashMap<>());
-    }
-  }
-
-  static Positional positional(String namedSql) {
-    List<String> names = new ArrayList<>();
-    Matcher m = NAMED.matcher(namedSql);
-    StringBuilder sql = new StringBuilder();
-    while (m.find()) {
-      names.add(m.group(1));
-      m.appendReplacement(sql, "?");
-    }
-    m.appendTail(sql);
-    return new Positional(sql.toString(), List.copyOf(names));
   }
 }

@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  * write lane, so its time there bounds the creation rate; through JDBI each statement copied the
  * whole configuration and built a statement context, which cost far more than SQLite's work. The
  * SQL is the DAOs' own constants (named parameters turned positional once); statements are
- * prepared once per physical connection and kept across transactions.
+ * prepared once per physical connection and kept across transactions ({@link PreparedStatements}).
  *
  * <p>Inside {@link Database#tx} every call runs in that transaction; outside one (a plain read),
  * each call takes a pooled connection and commits on its own.
@@ -37,10 +35,6 @@ public final class FastWrites {
   private interface Work<T> {
     T run(Connection c) throws SQLException;
   }
-
-  private static final Map<String, FastReads.Positional> STATEMENTS = new ConcurrentHashMap<>();
-  /** Per physical connection, like FastReads: an entry goes when the pool drops the connection. */
-  private static final Map<Connection, Map<String, PreparedStatement>> PREPARED = new WeakHashMap<>();
 
   private final Connection connection;
   private final Jdbi jdbi;
@@ -134,14 +128,7 @@ public final class FastWrites {
     try {
       return work.run(raw);
     } catch (SQLException | RuntimeException e) {
-      PreparedStatement st = prepared(raw).remove(STATEMENTS.computeIfAbsent(sql, FastReads::positional).sql());
-      if (st != null) {
-        try {
-          st.close();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-      }
+      PreparedStatements.drop(raw, sql, e);
       if (e instanceof RuntimeException r) {
         throw r;
       }
@@ -152,13 +139,8 @@ public final class FastWrites {
 
   private static PreparedStatement bound(Connection raw, String namedSql, Object... namesAndValues)
       throws SQLException {
-    FastReads.Positional p = STATEMENTS.computeIfAbsent(namedSql, FastReads::positional);
-    Map<String, PreparedStatement> cache = prepared(raw);
-    PreparedStatement st = cache.get(p.sql());
-    if (st == null) {
-      st = raw.prepareStatement(p.sql());
-      cache.put(p.sql(), st);
-    }
+    PreparedStatements.Prepared p = PreparedStatements.on(raw, namedSql);
+    PreparedStatement st = p.statement();
     Map<String, Object> args = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       args.put((String) namesAndValues[i], namesAndValues[i + 1]);
@@ -183,12 +165,6 @@ public final class FastWrites {
       case Boolean b -> st.setBoolean(index, b);
       case Instant t -> st.setTimestamp(index, Timestamp.from(t));
       default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
-    }
-  }
-
-  private static Map<String, PreparedStatement> prepared(Connection raw) {
-    synchronized (PREPARED) {
-      return PREPARED.computeIfAbsent(raw, k -> new HashMap<>());
     }
   }
 }
