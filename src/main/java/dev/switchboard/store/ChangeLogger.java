@@ -23,8 +23,10 @@ final class ChangeLogger implements SqlLogger {
   private static final Pattern TARGET = Pattern.compile(
       "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
+  /** By raw SQL text: the statements are the DAOs' constants, so there are few. */
+  private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+
   private final Changes changes;
-  private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
   ChangeLogger(Changes changes) {
     this.changes = changes;
@@ -33,7 +35,7 @@ final class ChangeLogger implements SqlLogger {
   @Override
   public void logAfterExecution(StatementContext context) {
     String sql = context.getRawSql();
-    if (sql == null || verdicts.computeIfAbsent(sql, ChangeLogger::mayChangeCachedData)) {
+    if (sql == null || mayChangeCachedData(sql)) {
       changes.moved();
     }
   }
@@ -45,6 +47,10 @@ final class ChangeLogger implements SqlLogger {
 
   /** Anything but a plain SELECT (a WITH may hold an INSERT), a soft-state write or a key's use. */
   static boolean mayChangeCachedData(String sql) {
+    return VERDICTS.computeIfAbsent(sql, ChangeLogger::judge);
+  }
+
+  private static boolean judge(String sql) {
     if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6) || sql.equals(ApiKeyDao.TOUCH)) {
       return false;
     }
