@@ -1,7 +1,9 @@
 package dev.switchboard.store;
 
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -46,6 +48,15 @@ public final class ReadCache<K, V> {
 
   /** The value for {@code key}, from the cache while it is current, else from {@code read}. */
   public V get(K key, Supplier<V> read) {
+    return lookup(key, read, v -> true);
+  }
+
+  /** Like {@link #get}, but only a found value is kept: a miss is read again next time. */
+  public Optional<V> find(K key, Supplier<Optional<V>> read) {
+    return Optional.ofNullable(lookup(key, () -> read.get().orElse(null), Objects::nonNull));
+  }
+
+  private V lookup(K key, Supplier<V> read, Predicate<V> kept) {
     if (!enabled()) {
       return read.get();
     }
@@ -56,22 +67,9 @@ public final class ReadCache<K, V> {
       return hit.value();
     }
     V value = read.get();
-    keep(key, version, value);
-    return value;
-  }
-
-  /** Like {@link #get}, but only a found value is kept: a miss is read again next time. */
-  public Optional<V> find(K key, Supplier<Optional<V>> read) {
-    if (!enabled()) {
-      return read.get();
+    if (kept.test(value)) {
+      keep(key, version, value);
     }
-    long version = changes.version();
-    Entry<V> hit = entries.get(key);
-    if (hit != null && hit.version() == version) {
-      return Optional.of(hit.value());
-    }
-    Optional<V> value = read.get();
-    value.ifPresent(v -> keep(key, version, v));
     return value;
   }
 
