@@ -41,8 +41,8 @@ public final class Provisioning {
     this.hooks = hooks;
   }
 
-  /** The document for an anonymous device (account null) or for an account. */
-  public String xml(Account account, String newPassword) {
+  /** The document (UTF-8) for an anonymous device (account null) or for an account. */
+  public byte[] xml(Account account, String newPassword) {
     Map<String, Map<String, String>> sections = copy(publicSections());
     section(sections, "misc").put("contacts-vcard-list", publicUrl + "/contacts/vcard");
     if (account != null) {

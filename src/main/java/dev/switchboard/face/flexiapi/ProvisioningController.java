@@ -62,7 +62,7 @@ final class ProvisioningController {
     }
     return rendered.get(new Rendered(caller.accountId(), provisioning.sourceVersion()), () -> {
       ProvisioningTokens.Provisioned p = provisioningTokens.withOptionalReset(caller.accountId(), false);
-      return provisioning.xml(p.account(), null).getBytes(StandardCharsets.UTF_8);
+      return provisioning.xml(p.account(), null);
     });
   }
 
@@ -101,10 +101,10 @@ final class ProvisioningController {
   }
 
   static final String CONTENT_TYPE = "application/xml";
-  private static final long RENDERED_BYTES = ReadCache.scaled(6L << 20);
+  private static final long RENDERED_BYTES = ReadCache.scaled(22L << 20);
 
   /** Exactly `application/xml` (as FlexiAPI), so the bytes are written as the declaration says: UTF-8. */
-  private static void xml(Context ctx, String body) {
-    ctx.contentType(CONTENT_TYPE).result(body.getBytes(StandardCharsets.UTF_8));
+  private static void xml(Context ctx, byte[] body) {
+    ctx.contentType(CONTENT_TYPE).result(body);
   }
 }
