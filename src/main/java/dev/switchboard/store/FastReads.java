@@ -35,7 +35,7 @@ public final class FastReads {
    * once. Fewer entries than accounts in use would evict on every miss (a random 10,000 over 9,600
    * entries missed a fifth of the time).
    */
-  private static final long CACHED_ENTRIES = ReadCache.scaled(16_000);
+  private static final long CACHED_ENTRIES = ReadCache.scaled(14_000);
 
   private record Sip(String username, String domain) {}
 

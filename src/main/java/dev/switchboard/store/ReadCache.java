@@ -12,7 +12,7 @@ import java.util.function.ToLongFunction;
 /**
  * Results of reads kept while the stored data has not changed ({@link Changes}): an entry is served
  * only if no write committed since the read that made it began. Values must be immutable. Bounded by a
- * total weight; when full, arbitrary entries go (a stale entry is never served, so which one goes only
+ * total weight; when full, arbitrary entries go, an eighth of the bound at a time (a stale entry is never served, so which one goes only
  * affects the hit rate).
  */
 public final class ReadCache<K, V> {
@@ -30,8 +30,8 @@ public final class ReadCache<K, V> {
     this.weigher = weigher;
   }
 
-  /** The launcher's heap (-Xmx160m), which the caches' default sizes are chosen for. */
-  private static final long DEFAULT_HEAP = 160L << 20;
+  /** The launcher's heap (-Xmx128m), which the caches' default sizes are chosen for. */
+  private static final long DEFAULT_HEAP = 128L << 20;
 
   /**
    * {@code atDefaultHeap} scaled to this JVM's maximum heap, so that the caches stay a bounded share of
@@ -91,9 +91,17 @@ public final class ReadCache<K, V> {
     return entries.size();
   }
 
+  /**
+   * Once over the bound, down to 7/8 of it: one walk of the map then makes room for many entries,
+   * instead of one walk (past the bins the last walks emptied) per entry kept.
+   */
   private void evictOverflow(K kept) {
+    if (weight.get() <= maxWeight) {
+      return;
+    }
+    long target = maxWeight - maxWeight / 8;
     Iterator<java.util.Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
-    while (weight.get() > maxWeight && it.hasNext()) {
+    while (weight.get() > target && it.hasNext()) {
       var e = it.next();
       if (!e.getKey().equals(kept) && entries.remove(e.getKey(), e.getValue())) {
         weight.addAndGet(-e.getValue().weight());

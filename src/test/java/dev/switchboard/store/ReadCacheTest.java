@@ -70,6 +70,17 @@ class ReadCacheTest {
   }
 
   @Test
+  void a_full_cache_makes_room_for_many_entries_at_once() {
+    changes.watched(true);
+    ReadCache<Integer, String> cache = ReadCache.ofEntries(changes, 80);
+    for (int i = 0; i <= 80; i++) {
+      cache.get(i, () -> "v");
+    }
+    assertThat(cache.size()).as("down to 7/8 of the bound").isEqualTo(70);
+    assertThat(cache.get(80, () -> "other")).isEqualTo("v");
+  }
+
+  @Test
   void only_reads_soft_state_and_key_uses_leave_the_version() {
     assertThat(ChangeLogger.mayChangeCachedData("SELECT 1")).isFalse();
     assertThat(ChangeLogger.mayChangeCachedData("  select * from accounts")).isFalse();

@@ -24,7 +24,7 @@ final class AccountController {
   private final SelfService self;
   private final AccountViews views;
 
-  private static final long SHOWN_BYTES = ReadCache.scaled(8L << 20);
+  private static final long SHOWN_BYTES = ReadCache.scaled(6L << 20);
 
   private final ObjectMapper json;
   private final ReadCache<Long, byte[]> shown;

@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class VcardController {
   /** Rendered lists kept while nothing changed: a 1,000-contact list is about 150 kB. */
-  private static final long RENDERED_BYTES = ReadCache.scaled(8L << 20);
+  private static final long RENDERED_BYTES = ReadCache.scaled(6L << 20);
 
   private final ContactService contacts;
   private final ReadCache<Long, byte[]> rendered;
