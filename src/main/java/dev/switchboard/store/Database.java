@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -24,8 +23,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * writer slept, and 64 clients created fewer accounts per second than one. So on SQLite the
  * writes of this process go through one write lane: a lock, then one dedicated connection whose
  * JDBI handle keeps its DAOs attached (JDBI's on-demand DAOs rebuild a handler for every method of
- * the DAO on each call, which cost more than the writes). A writer starts as soon as the previous
- * one commits. The busy timeout stays for other processes (the CLI).
+ * the DAO on each call, which cost more than the writes). Writers that queue there share one
+ * commit ({@link WriteLane}). The busy timeout stays for other processes (the CLI).
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
@@ -38,9 +37,8 @@ public final class Database implements AutoCloseable {
   private final LocationStore locations;
   private final SipStore sip;
   /** SQLite's single writer, in this process; null on PostgreSQL, where writers run concurrently. */
-  private final ReentrantLock writeLane;
-  /** The write lane's handle and its attached DAOs, opened on first use; guarded by writeLane. */
-  private Handle writer;
+  private final WriteLane writeLane;
+  /** The DAOs attached to the write lane's connection, while it stays open. */
   private final ConcurrentHashMap<Class<?>, Object> writerDaos = new ConcurrentHashMap<>();
   private final Changes changes = new Changes();
   private final ChangeWatcher watcher;
@@ -50,8 +48,8 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.sipPool = sipPool;
     this.dialect = dialect;
-    this.writeLane = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    this.writeLane = dialect == Dialect.SQLITE ? new WriteLane(jdbi::open, writerDaos::clear) : null;
     Mappers.register(jdbi);
     jdbi.setSqlLogger(new ChangeLogger(changes));
     this.shared = Daos.onDemand(jdbi, changes);
@@ -157,13 +155,7 @@ public final class Database implements AutoCloseable {
       if (writeLane == null) {
         result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(shared, handle)));
       } else {
-        writeLane.lock();
-        try {
-          Handle h = writer();
-          result = h.inTransaction(handle -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, true, changes)));
-        } finally {
-          writeLane.unlock();
-        }
+        result = writeLane.transaction(h -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, true, changes)));
       }
       movedAgainIfChanged(before);
       daos[0].runAfterCommit();
@@ -185,36 +177,31 @@ public final class Database implements AutoCloseable {
     if (writeLane == null) {
       return read(work);
     }
-    writeLane.lock();
     try {
-      Handle h = writer();
-      return work.apply(Daos.attachedTo(h, writerDaos, false, changes));
+      return writeLane.exclusive(h -> work.apply(Daos.attachedTo(h, writerDaos, false, changes)));
     } catch (RuntimeException e) {
       throw translate(e);
-    } finally {
-      writeLane.unlock();
     }
   }
 
   /** SQLite: {@code PRAGMA data_version} on the write lane's connection, which other connections' commits move. */
   private long writerDataVersion() throws SQLException {
-    writeLane.lock();
-    try (java.sql.Statement st = writer().getConnection().createStatement();
-        java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
-      rs.next();
-      return rs.getLong(1);
-    } finally {
-      writeLane.unlock();
+    try {
+      return writeLane.exclusive(h -> {
+        try (java.sql.Statement st = h.getConnection().createStatement();
+            java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+          rs.next();
+          return rs.getLong(1);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
     }
-  }
-
-  /** The write lane's handle, on a pooled connection it keeps for good. Call with writeLane held. */
-  private Handle writer() {
-    if (writer == null || writer.isClosed()) {
-      writerDaos.clear();
-      writer = jdbi.open();
-    }
-    return writer;
   }
 
   /** Runs {@code work} without a transaction: each statement commits on its own (reads, single writes). */
@@ -288,14 +275,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     watcher.close();
     if (writeLane != null) {
-      writeLane.lock();
-      try {
-        if (writer != null) {
-          writer.close();
-        }
-      } finally {
-        writeLane.unlock();
-      }
+      writeLane.close();
     }
     if (sipPool != pool) {
       sipPool.close();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -34,10 +33,13 @@ public final class LocationStore {
 
   private final DataSource pool;
   private final Dialect dialect;
-  /** SQLite's write lane of {@link Database} (null on PostgreSQL): writers queue on it, not in SQLite's busy handler. */
-  private final Lock writeLane;
+  /**
+   * SQLite's write lane of {@link Database} (null on PostgreSQL): writers queue on it, not in SQLite's
+   * busy handler; taking it commits the lane's open transaction, which holds SQLite's write lock.
+   */
+  private final WriteLane writeLane;
 
-  LocationStore(DataSource pool, Dialect dialect, Lock writeLane) {
+  LocationStore(DataSource pool, Dialect dialect, WriteLane writeLane) {
     this.pool = pool;
     this.dialect = dialect;
     this.writeLane = writeLane;
