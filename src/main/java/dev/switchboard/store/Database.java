@@ -172,16 +172,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs single-statement writes without a transaction (each commits on its own), in the write lane. */
+  /**
+   * Runs single-statement writes (nonces, sessions, the outbox): on PostgreSQL each commits on its
+   * own; on SQLite they are a transaction of the write lane, so that they share a commit with the
+   * writers queued beside them (a digest login writes twice).
+   */
   public <T> T write(Function<Daos, T> work) {
-    if (writeLane == null) {
-      return read(work);
-    }
-    try {
-      return writeLane.exclusive(h -> work.apply(Daos.attachedTo(h, writerDaos, false, changes)));
-    } catch (RuntimeException e) {
-      throw translate(e);
-    }
+    return writeLane == null ? read(work) : tx(work);
   }
 
   /** SQLite: {@code PRAGMA data_version} on the write lane's connection, which other connections' commits move. */
