@@ -87,7 +87,8 @@ final class WriteLane {
         result = work.apply(h);
         h.release(MEMBER);
         members++;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: left in place, its half-done writes would go out with the group's commit.
         undo(h, e);
         throw e;
       }
@@ -146,7 +147,7 @@ final class WriteLane {
   }
 
   /** A failed member leaves nothing: back to its savepoint, or the whole group if even that failed. */
-  private void undo(Handle h, RuntimeException cause) {
+  private void undo(Handle h, Throwable cause) {
     try {
       // The savepoint itself stays until the commit (JDBI forgets it once rolled back to).
       h.rollbackToSavepoint(MEMBER);
@@ -180,11 +181,12 @@ final class WriteLane {
     }
   }
 
-  private void abort(Handle h, RuntimeException cause) {
+  private void abort(Handle h, Throwable cause) {
     Group g = group;
     group = null;
-    rollbackQuietly(h, cause);
-    g.end(cause);
+    IllegalStateException failure = new IllegalStateException("a transaction of the group could not be undone", cause);
+    rollbackQuietly(h, failure);
+    g.end(failure);
   }
 
   private static void rollbackQuietly(Handle h, RuntimeException cause) {
