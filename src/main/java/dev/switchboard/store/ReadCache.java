@@ -12,8 +12,8 @@ import java.util.function.ToLongFunction;
 /**
  * Results of reads kept while the stored data has not changed ({@link Changes}): an entry is served
  * only if no write committed since the read that made it began. Values must be immutable. Bounded by a
- * total weight; when full, arbitrary entries go, an eighth of the bound at a time (a stale entry is never served, so which one goes only
- * affects the hit rate).
+ * total weight; when full, arbitrary entries go, an eighth of the bound at a time (a stale entry is
+ * never served, so which ones go only affects the hit rate).
  */
 public final class ReadCache<K, V> {
   private record Entry<V>(long version, V value, long weight) {}
