@@ -37,12 +37,12 @@ public final class Daos {
   /**
    * DAOs attached once to a long-lived handle (SQLite's writer): attaching builds a handler per DAO
    * method, which JDBI's on-demand DAOs redo on every call; here that happens once per DAO type.
-   * {@code attached} is the handle's cache, shared by the per-transaction views.
+   * {@code attached} is the handle's cache, shared by the per-transaction views. Every write on that
+   * handle runs in a transaction of the write lane, so after-commit actions wait for its commit.
    */
   static Daos attachedTo(org.jdbi.v3.core.Handle handle, ConcurrentHashMap<Class<?>, Object> attached,
-      boolean inTransaction, Changes changes) {
-    return new Daos(handle::attach, inTransaction ? new ArrayList<>() : null, attached,
-        FastWrites.on(handle.getConnection(), changes));
+      Changes changes) {
+    return new Daos(handle::attach, new ArrayList<>(), attached, FastWrites.on(handle.getConnection(), changes));
   }
 
   /** Shared on-demand DAOs: each call takes a pooled connection for itself. */

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -155,7 +154,7 @@ public final class Database implements AutoCloseable {
       if (writeLane == null) {
         result = jdbi.inTransaction(handle -> work.apply(daos[0] = Daos.inTransaction(shared, handle)));
       } else {
-        result = writeLane.transaction(h -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, true, changes)));
+        result = writeLane.transaction(h -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, changes)));
       }
       movedAgainIfChanged(before);
       daos[0].runAfterCommit();
@@ -183,22 +182,7 @@ public final class Database implements AutoCloseable {
 
   /** SQLite: {@code PRAGMA data_version} on the write lane's connection, which other connections' commits move. */
   private long writerDataVersion() throws SQLException {
-    try {
-      return writeLane.exclusive(h -> {
-        try (java.sql.Statement st = h.getConnection().createStatement();
-            java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
-          rs.next();
-          return rs.getLong(1);
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    } catch (IllegalStateException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      throw e;
-    }
+    return writeLane.dataVersion();
   }
 
   /** Runs {@code work} without a transaction: each statement commits on its own (reads, single writes). */

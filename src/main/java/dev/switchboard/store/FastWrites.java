@@ -46,7 +46,7 @@ public final class FastWrites {
     this.changes = changes;
   }
 
-  /** On a connection: a transaction's, or the write lane's in autocommit. */
+  /** On a transaction's connection. */
   static FastWrites on(Connection connection, Changes changes) {
     return new FastWrites(connection, null, changes);
   }

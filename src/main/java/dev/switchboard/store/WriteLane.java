@@ -1,5 +1,8 @@
 package dev.switchboard.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -99,11 +102,13 @@ final class WriteLane {
     return result;
   }
 
-  /** Runs {@code work} on the lane's connection outside any transaction (each statement commits on its own). */
-  <T> T exclusive(Function<Handle, T> work) {
+  /** {@code PRAGMA data_version} on the lane's connection: it moves when another connection commits. */
+  long dataVersion() throws SQLException {
     lock();
-    try {
-      return work.apply(handle());
+    try (Statement st = handle().getConnection().createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+      rs.next();
+      return rs.getLong(1);
     } finally {
       release();
     }
