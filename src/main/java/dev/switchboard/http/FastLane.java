@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,7 +22,7 @@ final class FastLane extends Handler.Wrapper {
 
   /** Logs and measures a request the same way the Javalin request logger does. */
   interface Recorder {
-    void record(String remoteAddress, String method, String route, String path, int status, double ms);
+    void record(Supplier<String> remoteAddress, String method, String route, String path, int status, double ms);
   }
 
   private final Map<String, FastRoute> routes;
@@ -56,7 +57,7 @@ final class FastLane extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
     String path = request.getHttpURI().getPath();
-    recorder.record(Request.getRemoteAddr(request), "GET", path, path, 200, (System.nanoTime() - start) / 1e6);
+    recorder.record(() -> Request.getRemoteAddr(request), "GET", path, path, 200, (System.nanoTime() - start) / 1e6);
     return true;
   }
 

@@ -48,7 +48,7 @@ public final class HttpServer {
         graceful.setHandler(new FastLane(server.getHandler(), fastRoutes(faces), this::record));
         server.setHandler(graceful);
       });
-      config.requestLogger.http((ctx, ms) -> record(ctx.req().getRemoteAddr(), ctx.method().name(),
+      config.requestLogger.http((ctx, ms) -> record(() -> ctx.req().getRemoteAddr(), ctx.method().name(),
           matchedRoute(ctx), ctx.path(), ctx.statusCode(), ms));
       config.routes.get("/health", ctx -> {
         boolean up = healthy.getAsBoolean();
@@ -80,13 +80,19 @@ public final class HttpServer {
     return java.util.Map.copyOf(routes);
   }
 
-  /** One log line and one timer sample per request, whichever handler answered it. */
-  private void record(String remoteAddress, String method, String route, String path, int status, double ms) {
+  /**
+   * One log line and one timer sample per request, whichever handler answered it. The address is
+   * formatted only for a log line that is written (a ping's 2 % otherwise).
+   */
+  private void record(java.util.function.Supplier<String> remoteAddress, String method, String route, String path,
+      int status, double ms) {
     // One Timer per (method, route, status), looked up without building a meter id per request.
     timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("http.server.requests")
             .tag("method", method).tag("route", route).tag("status", Integer.toString(status)).register(metrics))
         .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
-    LOG.info("{} {} {} {} {}ms", remoteAddress, method, path, status, Math.round(ms));
+    if (LOG.isInfoEnabled()) {
+      LOG.info("{} {} {} {} {}ms", remoteAddress.get(), method, path, status, Math.round(ms));
+    }
   }
 
   private static String matchedRoute(Context ctx) {
