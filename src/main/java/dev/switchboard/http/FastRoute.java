@@ -1,14 +1,17 @@
 package dev.switchboard.http;
 
+import java.util.List;
+
 /**
  * A GET answered before the servlet stack: Jetty's own handler calls it for one exact path. It
- * answers only the ordinary success; anything else (no or bad credentials, a blocked account, a query
- * it does not know) returns null and the request goes to the face's Javalin route, which also renders
- * every error. So a fast route must answer exactly what that route would answer for the same request.
+ * answers only the ordinary success, and the challenge a face sends a caller that names itself
+ * without credentials; anything else (bad credentials, a blocked account, a query it does not know)
+ * returns null and the request goes to the face's Javalin route, which also renders every error. So
+ * a fast route must answer exactly what that route would answer for the same request.
  */
 @FunctionalInterface
 public interface FastRoute {
-  /** The 200 answer, or null to hand the request to the ordinary route. */
+  /** The answer, or null to hand the request to the ordinary route. */
   Answer answer(Request request);
 
   /** What a fast route may read of the request. */
@@ -16,12 +19,22 @@ public interface FastRoute {
     /** The header's first value, or null. */
     String header(String name);
 
+    /** The path, as the request has it (not decoded). */
+    String path();
+
     /** The raw query string, or null when the URI has none. */
     String query();
 
     String remoteAddress();
   }
 
-  /** A 200 with this body. */
-  record Answer(String contentType, byte[] body) {}
+  record Header(String name, String value) {}
+
+  /** A response: status, body and the headers beside Content-Type and Content-Length. */
+  record Answer(int status, String contentType, byte[] body, List<Header> headers) {
+    /** A 200 with this body. */
+    public Answer(String contentType, byte[] body) {
+      this(200, contentType, body, List.of());
+    }
+  }
 }

@@ -145,6 +145,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: all of its writes land, or none. */
   public <T> T tx(Function<Daos, T> work) {
+    MemoryOnly.check();
     // A statement that may change cached data moved the version before the commit (ChangeLogger,
     // FastWrites); moving it again after the commit is what makes a read in between stale.
     long before = changes.version();
@@ -187,6 +188,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} without a transaction: each statement commits on its own (reads, single writes). */
   public <T> T read(Function<Daos, T> work) {
+    MemoryOnly.check();
     try {
       return work.apply(shared);
     } catch (RuntimeException e) {

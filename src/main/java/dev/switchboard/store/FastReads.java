@@ -165,6 +165,7 @@ public final class FastReads {
   }
 
   private <T> List<T> list(String namedSql, Map<String, Object> args, Row<T> row) {
+    MemoryOnly.check();
     try (Connection c = pool.getConnection()) {
       Connection raw = c.unwrap(Connection.class);
       PreparedStatements.Prepared p = PreparedStatements.on(raw, namedSql);
