@@ -126,7 +126,8 @@ public final class Services implements AutoCloseable {
         Duration.ofMinutes(a.accountCreationRequestTokenExpireMinutes()),
         Duration.ofMinutes(a.authTokenExpireMinutes()), a.maxTokensPerDevice()), push);
     this.apiKeys = new ApiKeys(db, accounts, clock, Duration.ofMinutes(config.apiKey().expireMinutes()));
-    this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()));
+    this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()),
+        digestNonces(config.auth().digestNonces(), db.dialect()));
     this.provisioningTokens = new ProvisioningTokens(db, accounts, clock);
     this.contacts = new ContactService(db, accounts, clock);
     this.accountTypes = new AccountTypeService(db, accounts, clock);
@@ -179,6 +180,16 @@ public final class Services implements AutoCloseable {
           }
         }))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** auth.digest_nonces; auto: SQLite is one server, PostgreSQL may have several behind a balancer. */
+  private static DigestAuthenticator.NonceStore digestNonces(String configured, dev.switchboard.store.Dialect dialect) {
+    return switch (configured) {
+      case "memory" -> DigestAuthenticator.NonceStore.MEMORY;
+      case "database" -> DigestAuthenticator.NonceStore.DATABASE;
+      default -> dialect == dev.switchboard.store.Dialect.SQLITE ? DigestAuthenticator.NonceStore.MEMORY
+          : DigestAuthenticator.NonceStore.DATABASE;
+    };
   }
 
   /** A separate key per use, derived from the server key (HMAC-SHA256 of the label). */

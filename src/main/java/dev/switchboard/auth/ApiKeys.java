@@ -47,6 +47,13 @@ public final class ApiKeys {
 
   /** The account of a valid key; empty for an unknown or expired key. */
   public Optional<Account> authenticate(String key) {
+    Optional<FastReads.KeyedAccount> found = find(key);
+    found.ifPresent(k -> recordUse(k.keyId()));
+    return found.map(FastReads.KeyedAccount::account);
+  }
+
+  /** The key's account, with no use recorded ({@link #recordUse} does that). */
+  Optional<FastReads.KeyedAccount> find(String key) {
     if (key == null || key.isBlank() || key.length() > 256) {
       return Optional.empty();
     }
@@ -62,11 +69,12 @@ public final class ApiKeys {
         return Optional.empty();
       }
     }
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    pendingUses.computeIfAbsent(row.get().keyId(), id -> new LongAdder()).increment();
-    return Optional.of(row.get().account());
+    return row;
+  }
+
+  /** Counts a use of the key, written with the others by {@link #flush}. */
+  void recordUse(long keyId) {
+    pendingUses.computeIfAbsent(keyId, id -> new LongAdder()).increment();
   }
 
   private boolean looksExpired(FastReads.KeyedAccount row) {

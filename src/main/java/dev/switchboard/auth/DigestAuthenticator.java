@@ -1,12 +1,10 @@
 package dev.switchboard.auth;
 
-import dev.switchboard.core.Ids;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.Algorithm;
 import dev.switchboard.core.account.Password;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.NonceDao;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -17,13 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP Digest (RFC 7616, qop=auth) against the stored HA1s. Nonces live in the database so every
- * instance accepts the nonces of the others; each nc of a nonce is accepted once.
+ * HTTP Digest (RFC 7616, qop=auth) against the stored HA1s. Nonces live in the database, so that
+ * every instance accepts the nonces of the others, or in this instance's memory (one server: no
+ * write per login); either way each nc of a nonce is accepted once.
  */
 public final class DigestAuthenticator {
   /** Outcome of checking an Authorization header. */
   public sealed interface Result {
-    record Ok(Account account) implements Result {}
+    /** A right answer; {@code nonce} and {@code nc} are what it consumes (see {@link #consume}). */
+    record Ok(Account account, String nonce, long nc) implements Result {}
 
     /** The nonce is unknown or expired: challenge again with stale=true; not a failed attempt. */
     record Stale() implements Result {}
@@ -32,33 +32,46 @@ public final class DigestAuthenticator {
     record Failed(String reason) implements Result {}
   }
 
+  /** Where the nonces are kept (auth.digest_nonces). */
+  public enum NonceStore { DATABASE, MEMORY }
+
   private final Database db;
   private final AccountService accounts;
-  private final Clock clock;
-  private final Duration nonceTtl;
+  private final DigestNonces nonces;
 
-  public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl) {
+  public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl, NonceStore store) {
     this.db = db;
     this.accounts = accounts;
-    this.clock = clock;
-    this.nonceTtl = nonceTtl;
+    this.nonces = store == NonceStore.MEMORY ? new LocalNonces(clock, nonceTtl) : new StoredNonces(db, clock, nonceTtl);
   }
 
   /** A fresh nonce, offered once per algorithm (MD5 then SHA-256). */
   public List<DigestChallenge> challenges(String realm, boolean stale) {
-    String nonce = Ids.hex(16);
-    String opaque = Ids.hex(16);
-    db.write(daos -> daos.nonces().insert(nonce, opaque, clock.instant().plus(nonceTtl)));
+    DigestNonces.Issued issued = nonces.issue();
     return List.of(
-        new DigestChallenge(realm, Algorithm.MD5, nonce, opaque, stale),
-        new DigestChallenge(realm, Algorithm.SHA256, nonce, opaque, stale));
+        new DigestChallenge(realm, Algorithm.MD5, issued.nonce(), issued.opaque(), stale),
+        new DigestChallenge(realm, Algorithm.SHA256, issued.nonce(), issued.opaque(), stale));
   }
 
   /**
-   * Checks a Digest Authorization value. {@code username}/{@code domain} name the account (from the
-   * `from` header when the face has one, else the header's username and realm).
+   * Checks a Digest Authorization value and consumes its nc. {@code username}/{@code domain} name
+   * the account (from the `from` header when the face has one, else the header's username and realm).
    */
   public Result verify(String authorization, String username, String domain, String method, String requestUri) {
+    Result result = check(authorization, username, domain, method, requestUri);
+    if (result instanceof Result.Ok ok && !consume(ok)) {
+      return new Result.Failed("nonce count already used");
+    }
+    return result;
+  }
+
+  /** Uses the nc of a right answer: false when it was used already (a replay of this exact request). */
+  public boolean consume(Result.Ok ok) {
+    return nonces.advance(ok.nonce(), ok.nc());
+  }
+
+  /** {@link #verify} without consuming the nc: the same result, nothing changed. */
+  public Result check(String authorization, String username, String domain, String method, String requestUri) {
     Optional<Map<String, String>> parsed = DigestHeader.parse(authorization);
     if (parsed.isEmpty()) {
       return new Result.Failed("malformed Digest header");
@@ -86,11 +99,11 @@ public final class DigestAuthenticator {
     if (!sameResource(uri, requestUri)) {
       return new Result.Failed("uri does not match the request");
     }
-    Optional<NonceDao.Row> row = db.fast().nonce(nonce);
-    if (row.isEmpty() || !row.get().expiresAt().isAfter(clock.instant())) {
+    Optional<String> opaque = nonces.opaque(nonce);
+    if (opaque.isEmpty()) {
       return new Result.Stale();
     }
-    if (!row.get().opaque().equals(p.get("opaque"))) {
+    if (!opaque.get().equals(p.get("opaque"))) {
       return new Result.Failed("opaque does not match");
     }
     String user = username != null ? username : p.get("username");
@@ -113,12 +126,7 @@ public final class DigestAuthenticator {
         response.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
       return new Result.Failed("wrong response");
     }
-    // Only now, with a valid response, consume the nc: a replay of this exact request fails here.
-    int advanced = db.write(daos -> daos.nonces().advance(nonce, count));
-    if (advanced == 0) {
-      return new Result.Failed("nonce count already used");
-    }
-    return new Result.Ok(account.get());
+    return new Result.Ok(account.get(), nonce, count);
   }
 
   /** The uri of the header names the request's resource (path, and query when the header has one). */
@@ -131,6 +139,7 @@ public final class DigestAuthenticator {
     return headerUri.equals(requestPath);
   }
 
+  /** Drops the database's expired nonces (also those left from a run that kept them there). */
   public int purgeExpired(Instant now) {
     return db.write(daos -> daos.nonces().deleteExpired(now));
   }

@@ -60,7 +60,7 @@ public record Config(
 
   public record ApiKey(int expireMinutes) {}
 
-  public record Auth(int nonceTtlSeconds, int maxFailures, int failureWindowSeconds) {}
+  public record Auth(int nonceTtlSeconds, String digestNonces, int maxFailures, int failureWindowSeconds) {}
 
   public record Provisioning(String linphonerc, boolean requireLinphoneHeader, String hookTemplate) {}
 

@@ -171,6 +171,8 @@ public final class ConfigLoader {
         "must be a domain name");
     require(c.apiKey().expireMinutes() >= 0, "api_key.expire_minutes", "must not be negative");
     require(c.auth().nonceTtlSeconds() > 0, "auth.nonce_ttl_seconds", "must be positive");
+    require(List.of("auto", "memory", "database").contains(c.auth().digestNonces()), "auth.digest_nonces",
+        "must be one of auto, memory, database");
     require(c.auth().maxFailures() > 0, "auth.max_failures", "must be positive");
     require(c.auth().failureWindowSeconds() > 0, "auth.failure_window_seconds", "must be positive");
     require(List.of("none", "starttls", "tls").contains(c.mail().security()), "mail.security",

@@ -72,6 +72,8 @@ class ConfigLoaderTest {
         .hasMessageContaining("'database.url'");
     assertThatThrownBy(() -> load(null, Map.of("SWITCHBOARD_LOG_LEVEL", "loud")))
         .hasMessageContaining("'log.level'");
+    assertThatThrownBy(() -> load(null, Map.of("SWITCHBOARD_AUTH_DIGEST_NONCES", "redis")))
+        .hasMessageContaining("'auth.digest_nonces'");
     assertThatThrownBy(() -> load(null, Map.of("SWITCHBOARD_JWT_PUBLIC_KEY_FILE", "/nonexistent.pem")))
         .hasMessageContaining("'jwt.public_key_file'");
   }

@@ -126,6 +126,38 @@ abstract class AuthTests {
     }
   }
 
+  @Test
+  void the_challenge_of_the_fast_route_is_the_one_every_protected_route_sends() {
+    String from = "sip:alice01@" + DOMAIN;
+    Response fast = get("/api/accounts/me", "from", from);
+    Response ordinary = get("/api/accounts/me/devices", "from", from);
+    for (Response r : List.of(fast, ordinary)) {
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.body()).isEqualTo("{\"message\":\"Unauthenticated.\"}");
+      assertThat(r.header("Content-Type")).startsWith("application/json");
+      assertThat(r.headers("WWW-Authenticate")).hasSize(2);
+    }
+    List<String> shapes = new java.util.ArrayList<>();
+    for (Response r : List.of(fast, ordinary)) {
+      shapes.add(String.join("\n", r.headers("WWW-Authenticate")).replaceAll("nonce=\"[^\"]+\"", "nonce")
+          .replaceAll("opaque=\"[^\"]+\"", "opaque"));
+    }
+    assertThat(shapes.get(0)).isEqualTo(shapes.get(1));
+  }
+
+  @Test
+  void a_digest_answer_proves_the_caller_on_provisioning_and_vcards_too() {
+    for (String path : List.of("/provisioning/me", "/contacts/vcard")) {
+      String from = "sip:alice01@" + DOMAIN;
+      Map<String, String> c = challenge(from, "SHA-256");
+      Response digest = get(path, "from", from, "x-linphone-provisioning", "true", "Authorization",
+          DigestClient.authorization(c, "alice01", "alice-secret", "GET", path, 1, "c0ffee"));
+      Response byKey = get(path, "x-api-key", userKey, "x-linphone-provisioning", "true");
+      assertThat(digest.status()).as(path + " " + digest.body()).isEqualTo(200);
+      assertThat(digest.body()).isEqualTo(byKey.body());
+    }
+  }
+
   Map<String, String> challenge(String from, String algorithm) {
     Response r = get("/api/accounts/me", "from", from);
     assertThat(r.status()).isEqualTo(401);

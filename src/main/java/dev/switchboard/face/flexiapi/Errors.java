@@ -1,5 +1,6 @@
 package dev.switchboard.face.flexiapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.auth.DigestChallenge;
 import dev.switchboard.auth.RateLimitedException;
 import dev.switchboard.auth.UnauthorizedException;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Errors {
   private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
 
+  private static final String UNAUTHENTICATED = "Unauthenticated.";
+
   private Errors() {}
 
   static void render(Exception e, Context ctx) {
@@ -28,7 +31,7 @@ final class Errors {
         for (DigestChallenge challenge : u.challenges()) {
           ctx.res().addHeader("WWW-Authenticate", challenge.headerValue());
         }
-        message(ctx, 401, "Unauthenticated.");
+        message(ctx, 401, UNAUTHENTICATED);
       }
       case ForbiddenException f -> message(ctx, 403, f.getMessage());
       case NotFoundException n -> message(ctx, 404, n.getMessage());
@@ -66,5 +69,14 @@ final class Errors {
 
   private static void message(Context ctx, int status, String message) {
     ctx.status(status).json(Map.of("message", message));
+  }
+
+  /** The bytes {@link #render} writes for a 401, for the fast routes that answer it themselves. */
+  static byte[] unauthenticatedJson(ObjectMapper json) {
+    try {
+      return json.writeValueAsBytes(Map.of("message", UNAUTHENTICATED));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -33,7 +33,7 @@ public final class FlexiApiFace implements Face {
   private final boolean dangerousEndpoints;
 
   public FlexiApiFace(Services s) {
-    this.auth = new FlexiAuth(s.authenticator);
+    this.auth = new FlexiAuth(s.authenticator, Errors.unauthenticatedJson(s.json));
     AccountViews views = new AccountViews(s.accounts, s.dictionary, s.accountTypes, s.actions);
     this.accounts = new AccountController(s.accounts, s.self, views, s.json, s.db.changes());
     this.publicAccounts = new PublicAccountController(s.self, views);
@@ -57,20 +57,22 @@ public final class FlexiApiFace implements Face {
   }
 
   /**
-   * The GETs clients repeat most, answered before Javalin when the caller sends a valid x-api-key
-   * header (FastRoute): the same bodies as the routes below, which take every other case.
+   * The GETs clients repeat most, answered before Javalin when the caller proves itself by an
+   * x-api-key header or a Digest answer (FastRoute): the same bodies as the routes below, which take
+   * every other case. The account's own GET also sends the digest challenges to a `from` alone.
    */
   @Override
   public Map<String, FastRoute> fastRoutes() {
     return Map.of(
         "/api/ping", request -> PONG,
-        "/api/accounts/me", request -> auth.byApiKeyHeader(request)
-            .map(caller -> new FastRoute.Answer("application/json", accounts.show(caller))).orElse(null),
-        "/provisioning/me", request -> auth.byApiKeyHeader(request)
-            .map(caller -> provisioning.me(caller, request.header("x-linphone-provisioning"), request.query()))
-            .map(xml -> new FastRoute.Answer(ProvisioningController.CONTENT_TYPE, xml)).orElse(null),
-        "/contacts/vcard", request -> auth.byApiKeyHeader(request)
-            .map(caller -> new FastRoute.Answer(VcardController.CONTENT_TYPE, vcards.all(caller))).orElse(null));
+        "/api/accounts/me", request -> auth.fast(request,
+            caller -> new FastRoute.Answer("application/json", accounts.show(caller)), true),
+        "/provisioning/me", request -> auth.fast(request, caller -> {
+          byte[] xml = provisioning.me(caller, request.header("x-linphone-provisioning"), request.query());
+          return xml == null ? null : new FastRoute.Answer(ProvisioningController.CONTENT_TYPE, xml);
+        }, false),
+        "/contacts/vcard", request -> auth.fast(request,
+            caller -> new FastRoute.Answer(VcardController.CONTENT_TYPE, vcards.all(caller)), false));
   }
 
   private static final String PING_TYPE = "text/plain; charset=utf-8";

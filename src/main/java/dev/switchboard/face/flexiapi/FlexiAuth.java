@@ -2,12 +2,17 @@ package dev.switchboard.face.flexiapi;
 
 import dev.switchboard.auth.Authenticator;
 import dev.switchboard.auth.Credentials;
+import dev.switchboard.auth.DigestChallenge;
 import dev.switchboard.auth.Principal;
 import dev.switchboard.auth.UnauthorizedException;
 import dev.switchboard.core.ForbiddenException;
+import dev.switchboard.http.FastRoute;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one access check of the FlexiAPI face, run before every matched /api handler: reads the
@@ -17,9 +22,12 @@ final class FlexiAuth {
   private static final String PRINCIPAL = "switchboard.principal";
 
   private final Authenticator authenticator;
+  /** The body Errors renders for a 401. */
+  private final byte[] unauthenticated;
 
-  FlexiAuth(Authenticator authenticator) {
+  FlexiAuth(Authenticator authenticator, byte[] unauthenticated) {
     this.authenticator = authenticator;
+    this.unauthenticated = unauthenticated;
   }
 
   void check(Context ctx) {
@@ -38,9 +46,41 @@ final class FlexiAuth {
     ctx.attribute(PRINCIPAL, principal.get());
   }
 
-  /** The caller of a fast route: an x-api-key header that proves an account, else empty (see FastRoute). */
-  Optional<Principal> byApiKeyHeader(dev.switchboard.http.FastRoute.Request request) {
-    return authenticator.byApiKeyAlone(request.header("x-api-key"), request.remoteAddress());
+  /**
+   * A fast route's answer for the caller its headers prove ({@link Authenticator#prove}), once that
+   * answer is ready and the proof completed; with {@code challenge}, the 401 with digest challenges
+   * that check() gives a request with a `from` header and no credentials. Else null: check() and the
+   * route answer, errors included (see FastRoute).
+   */
+  FastRoute.Answer fast(FastRoute.Request request, Function<Principal, FastRoute.Answer> answer, boolean challenge) {
+    String apiKey = request.header("x-api-key");
+    if (apiKey == null && request.header("Cookie") != null) {
+      return null; // the cookie may hold the key, which check() reads before any Authorization
+    }
+    String query = request.query();
+    Credentials credentials = credentials(apiKey, request.header("Authorization"), request.header("from"), "GET",
+        request.path() + (query == null ? "" : "?" + query), request.remoteAddress());
+    if (credentials.isEmpty()) {
+      return challenge ? challenge(credentials.from()) : null;
+    }
+    Optional<Authenticator.Proof> proof = authenticator.prove(credentials);
+    if (proof.isEmpty()) {
+      return null;
+    }
+    FastRoute.Answer answered = answer.apply(proof.get().principal());
+    return answered != null && proof.get().complete().getAsBoolean() ? answered : null;
+  }
+
+  private FastRoute.Answer challenge(String from) {
+    List<DigestChallenge> challenges = authenticator.challengesFor(from);
+    if (challenges.isEmpty()) {
+      return null;
+    }
+    List<FastRoute.Header> headers = new ArrayList<>(challenges.size());
+    for (DigestChallenge c : challenges) {
+      headers.add(new FastRoute.Header("WWW-Authenticate", c.headerValue()));
+    }
+    return new FastRoute.Answer(401, "application/json", unauthenticated, headers);
   }
 
   static Principal principal(Context ctx) {
@@ -56,7 +96,13 @@ final class FlexiAuth {
     if (apiKey == null) {
       apiKey = ctx.cookie("x-api-key");
     }
-    String authorization = ctx.header("Authorization");
+    String query = ctx.queryString();
+    return credentials(apiKey, ctx.header("Authorization"), ctx.header("from"), ctx.method().name(),
+        ctx.req().getRequestURI() + (query == null ? "" : "?" + query), ctx.req().getRemoteAddr());
+  }
+
+  private static Credentials credentials(String apiKey, String authorization, String from, String method, String uri,
+      String remoteAddress) {
     String bearer = null;
     String digest = null;
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -64,10 +110,7 @@ final class FlexiAuth {
     } else if (authorization != null && authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
       digest = authorization;
     }
-    String query = ctx.queryString();
-    String uri = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
-    return new Credentials(blankToNull(apiKey), blankToNull(bearer), digest, ctx.header("from"),
-        ctx.method().name(), uri, ctx.req().getRemoteAddr());
+    return new Credentials(blankToNull(apiKey), blankToNull(bearer), digest, from, method, uri, remoteAddress);
   }
 
   private static String blankToNull(String s) {

@@ -1,0 +1,38 @@
+package dev.switchboard.auth;
+
+import dev.switchboard.core.Ids;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.NonceDao;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Nonces in the database: every instance accepts the others' nonces; two writes per login. */
+final class StoredNonces implements DigestNonces {
+  private final Database db;
+  private final Clock clock;
+  private final Duration ttl;
+
+  StoredNonces(Database db, Clock clock, Duration ttl) {
+    this.db = db;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public Issued issue() {
+    Issued issued = new Issued(Ids.hex(16), Ids.hex(16));
+    db.write(daos -> daos.nonces().insert(issued.nonce(), issued.opaque(), clock.instant().plus(ttl)));
+    return issued;
+  }
+
+  @Override
+  public Optional<String> opaque(String nonce) {
+    return db.fast().nonce(nonce).filter(row -> row.expiresAt().isAfter(clock.instant())).map(NonceDao.Row::opaque);
+  }
+
+  @Override
+  public boolean advance(String nonce, long nc) {
+    return db.write(daos -> daos.nonces().advance(nonce, nc)) > 0;
+  }
+}
