@@ -12,7 +12,24 @@ ok, unauthorized = 0, 0  -- globals: done() reads them from each thread
 local threads = {}
 math.randomseed(os.time())
 
-local function user() return string.format("user%05d", math.random(users)) end
+-- The per-request work stays in what LuaJIT compiles: names made once, plain finds, no string.format.
+local names = {}
+for i = 1, users do names[i] = string.format("user%05d", i) end
+local function user() return names[math.random(users)] end
+local tohex = require("bit").tohex
+-- As a client does, HA1 is computed once per user and HA2 once (one method, one uri): only the
+-- response, which depends on the nonce, is hashed per login. wrk runs on the server's cores, so
+-- its own cost per request lowers the server's rate (this script's: 18.5 -> 15.2 µs of CPU).
+local ha1s = {}
+local ha2 = sha256("GET:" .. path)
+
+-- The quoted value after `name="` in a header value, or nil.
+local function quoted(h, name)
+  local _, last = h:find(name, 1, true)
+  if last == nil then return nil end
+  local close = h:find('"', last + 1, true)
+  return close and h:sub(last + 1, close - 1)
+end
 
 request = function()
   local challenge = table.remove(pending)
@@ -20,9 +37,12 @@ request = function()
     return wrk.format("GET", path, { ["from"] = "sip:" .. user() .. "@" .. domain })
   end
   local u = challenge.user
-  local ha1 = sha256(u .. ":" .. domain .. ":" .. password)
-  local ha2 = sha256("GET:" .. path)
-  local cnonce = string.format("%08x", math.random(0, 0x7fffffff))
+  local ha1 = ha1s[u]
+  if ha1 == nil then
+    ha1 = sha256(u .. ":" .. domain .. ":" .. password)
+    ha1s[u] = ha1
+  end
+  local cnonce = tohex(math.random(0, 0x7fffffff), 8)
   local response = sha256(ha1 .. ":" .. challenge.nonce .. ":00000001:" .. cnonce .. ":auth:" .. ha2)
   local header = 'Digest username="' .. u .. '", realm="' .. domain .. '", nonce="' .. challenge.nonce
     .. '", uri="' .. path .. '", algorithm=SHA-256, qop=auth, nc=00000001, cnonce="' .. cnonce
@@ -36,7 +56,7 @@ response = function(status, headers, body)
   elseif status == 401 then
     unauthorized = unauthorized + 1
     local h = headers["WWW-Authenticate"] or headers["www-authenticate"] or ""
-    local nonce, opaque = h:match('nonce="([^"]+)"'), h:match('opaque="([^"]+)"')
+    local nonce, opaque = quoted(h, 'nonce="'), quoted(h, 'opaque="')
     if nonce then pending[#pending + 1] = { nonce = nonce, opaque = opaque, user = user() } end
   end
 end

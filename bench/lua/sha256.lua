@@ -15,13 +15,24 @@ local K = {
 }
 for i = 1, 64 do K[i] = tobit(K[i]) end
 
-local function sha256(msg)
-  local len = #msg
-  local bits = len * 8
-  msg = msg .. "\128" .. string.rep("\0", (55 - len) % 64)
-  for i = 7, 0, -1 do
-    msg = msg .. string.char(math.floor(bits / 2 ^ (8 * i)) % 256)
+-- The padding depends only on the length: built once per length (a client hashes few lengths).
+local paddings = {}
+local function padding(len)
+  local p = paddings[len]
+  if p == nil then
+    local bits = len * 8
+    local tail = {}
+    for i = 7, 0, -1 do
+      tail[#tail + 1] = string.char(math.floor(bits / 2 ^ (8 * i)) % 256)
+    end
+    p = "\128" .. string.rep("\0", (55 - len) % 64) .. table.concat(tail)
+    paddings[len] = p
   end
+  return p
+end
+
+local function sha256(msg)
+  msg = msg .. padding(#msg)
   local h = { tobit(0x6a09e667), tobit(0xbb67ae85), tobit(0x3c6ef372), tobit(0xa54ff53a),
               tobit(0x510e527f), tobit(0x9b05688c), tobit(0x1f83d9ab), tobit(0x5be0cd19) }
   local w = {}

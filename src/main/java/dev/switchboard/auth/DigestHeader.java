@@ -36,40 +36,71 @@ public final class DigestHeader {
         return Optional.empty();
       }
       String name = value.substring(i, eq).trim().toLowerCase(Locale.ROOT);
-      if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+      if (!isName(name)) {
         return Optional.empty();
       }
       i = eq + 1;
       while (i < n && value.charAt(i) == ' ') {
         i++;
       }
-      StringBuilder v = new StringBuilder();
+      String v;
       if (i < n && value.charAt(i) == '"') {
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = value.charAt(i++);
-          if (c == '\\' && i < n) {
-            v.append(value.charAt(i++));
-          } else if (c == '"') {
-            closed = true;
-            break;
-          } else {
-            v.append(c);
-          }
-        }
-        if (!closed) {
+        int close = closingQuote(value, i + 1);
+        if (close < 0) {
           return Optional.empty();
         }
+        v = unescape(value, i + 1, close);
+        i = close + 1;
       } else {
-        while (i < n && value.charAt(i) != ',') {
-          v.append(value.charAt(i++));
-        }
+        int end = value.indexOf(',', i);
+        end = end < 0 ? n : end;
+        v = value.substring(i, end);
+        i = end;
       }
-      if (params.put(name, v.toString().trim()) != null) {
+      if (params.put(name, v.trim()) != null) {
         return Optional.empty();
       }
     }
     return Optional.of(params);
+  }
+
+  private static boolean isName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int k = 0; k < name.length(); k++) {
+      char c = name.charAt(k);
+      if (!Character.isLetterOrDigit(c) && c != '-' && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the quote that closes a quoted string starting at {@code from}, or -1. */
+  private static int closingQuote(String value, int from) {
+    for (int k = from; k < value.length(); k++) {
+      char c = value.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '"') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The quoted string's content, its backslash escapes removed. */
+  private static String unescape(String value, int from, int to) {
+    int escape = value.indexOf('\\', from);
+    if (escape < 0 || escape >= to) {
+      return value.substring(from, to);
+    }
+    StringBuilder v = new StringBuilder(to - from);
+    for (int k = from; k < to; k++) {
+      char c = value.charAt(k);
+      v.append(c == '\\' && k + 1 < to ? value.charAt(++k) : c);
+    }
+    return v.toString();
   }
 }

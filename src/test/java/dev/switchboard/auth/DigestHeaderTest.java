@@ -22,6 +22,8 @@ class DigestHeaderTest {
   void keeps_commas_and_escaped_quotes_inside_quoted_values() {
     Map<String, String> p = DigestHeader.parse("Digest username=\"a,\\\"b\", REALM=x").orElseThrow();
     assertThat(p).containsEntry("username", "a,\"b").containsEntry("realm", "x");
+    assertThat(DigestHeader.parse("Digest username=\"a\\\\\", nc=1").orElseThrow())
+        .as("an escaped backslash before the closing quote").containsEntry("username", "a\\").containsEntry("nc", "1");
   }
 
   @Test

@@ -101,7 +101,12 @@ public final class AccountService {
   }
 
   public Optional<Password> password(long accountId, Algorithm algorithm) {
-    return passwords(accountId).stream().filter(p -> p.algorithm() == algorithm).findFirst();
+    for (Password p : passwords(accountId)) {
+      if (p.algorithm() == algorithm) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   static NotFoundException notFound() {
