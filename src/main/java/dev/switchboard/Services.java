@@ -194,13 +194,8 @@ public final class Services implements AutoCloseable {
 
   /** A separate key per use, derived from the server key (HMAC-SHA256 of the label). */
   private static byte[] derive(byte[] serverKey, String label) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(serverKey, "HmacSHA256"));
-      return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return dev.switchboard.core.Secrets.hmacSha256(serverKey)
+        .doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override

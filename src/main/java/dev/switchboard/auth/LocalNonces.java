@@ -1,9 +1,8 @@
 package dev.switchboard.auth;
 
+import dev.switchboard.core.Secrets;
 import java.nio.ByteBuffer;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Nonces only this process accepts, with nothing written per login. A nonce is
@@ -33,8 +31,7 @@ final class LocalNonces implements DigestNonces {
   private static final int MAC_BYTES = 16;
   private static final int NONCE_BYTES = 16 + MAC_BYTES;
 
-  private final SecretKeySpec key;
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final ThreadLocal<Mac> macs;
   private final Clock clock;
   private final long ttlSeconds;
   private final AtomicLong issued = new AtomicLong();
@@ -44,19 +41,9 @@ final class LocalNonces implements DigestNonces {
   LocalNonces(Clock clock, Duration ttl) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> Secrets.hmacSha256(secret));
     this.clock = clock;
     this.ttlSeconds = ttl.toSeconds();
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
   }
 
   @Override

@@ -59,24 +59,24 @@ final class FastLane extends Handler.Wrapper {
     } catch (MemoryOnly.Miss miss) {
       onWorker(() -> {
         try {
-          FastRoute.Answer read = attempt(route, request);
-          if (read == null) {
-            toJavalin(request, response, callback);
-          } else {
-            send(read, request, response, callback, start);
-          }
+          respond(attempt(route, request), request, response, callback, start);
         } catch (Throwable e) {
           callback.failed(e);
         }
       });
       return true;
     }
+    respond(answer, request, response, callback, start);
+    return true;
+  }
+
+  /** Sends the answer, or hands a declined request to Javalin on a worker. */
+  private void respond(FastRoute.Answer answer, Request request, Response response, Callback callback, long start) {
     if (answer == null) {
       onWorker(() -> toJavalin(request, response, callback));
     } else {
       send(answer, request, response, callback, start);
     }
-    return true;
   }
 
   /** The route's answer, or null when it declines (then Javalin answers, errors included). */

@@ -1,16 +1,14 @@
 package dev.switchboard.sip;
 
+import dev.switchboard.core.Secrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stateless digest nonces: base64url(issued-at millis ‖ HMAC-SHA256(key, issued-at ‖ realm ‖ Call-ID)[0..16]).
@@ -25,26 +23,15 @@ final class Nonces {
 
   private static final int MAC_BYTES = 16;
 
-  private final SecretKeySpec key;
   private final LongSupplier millis;
   private final long ttlMillis;
   private final ThreadLocal<Mac> macs;
 
   Nonces(String hexKey, long ttlSeconds, LongSupplier millis) {
-    this.key = new SecretKeySpec(HexFormat.of().parseHex(hexKey), "HmacSHA256");
+    byte[] key = HexFormat.of().parseHex(hexKey);
     this.ttlMillis = ttlSeconds * 1000;
     this.millis = millis;
-    this.macs = ThreadLocal.withInitial(this::newMac);
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    this.macs = ThreadLocal.withInitial(() -> Secrets.hmacSha256(key));
   }
 
   String issue(String realm, String callId) {
