@@ -53,8 +53,10 @@ public final class Authenticator {
       return Optional.of(accept(account, Principal.Method.JWT, c, "JWT"));
     }
     Optional<SipAddress> from = SipAddress.parse(c.from());
-    DigestAuthenticator.Result result = digest.verify(c.digestAuthorization(),
-        from.map(SipAddress::user).orElse(null), from.map(SipAddress::domain).orElse(null), c.method(), c.uri());
+    DigestAuthenticator.Result result = checkDigest(c, from);
+    if (result instanceof DigestAuthenticator.Result.Ok ok && !digest.consume(ok)) {
+      result = new DigestAuthenticator.Result.Failed("nonce count already used");
+    }
     String realm = from.map(SipAddress::domain).orElse(defaultRealm);
     return switch (result) {
       case DigestAuthenticator.Result.Ok ok -> Optional.of(accept(Optional.of(ok.account()), Principal.Method.DIGEST, c, "digest"));
@@ -97,13 +99,17 @@ public final class Authenticator {
     if (c.bearerToken() != null) {
       return Optional.empty();
     }
-    Optional<SipAddress> from = SipAddress.parse(c.from());
-    if (digest.check(c.digestAuthorization(), from.map(SipAddress::user).orElse(null),
-        from.map(SipAddress::domain).orElse(null), c.method(), c.uri()) instanceof DigestAuthenticator.Result.Ok ok
+    if (checkDigest(c, SipAddress.parse(c.from())) instanceof DigestAuthenticator.Result.Ok ok
         && !ok.account().blocked()) {
       return Optional.of(new Proof(new Principal(ok.account(), Principal.Method.DIGEST), () -> digest.consume(ok)));
     }
     return Optional.empty();
+  }
+
+  /** The request's digest answer, for the account its `from` names when it has one. */
+  private DigestAuthenticator.Result checkDigest(Credentials c, Optional<SipAddress> from) {
+    return digest.check(c.digestAuthorization(), from.map(SipAddress::user).orElse(null),
+        from.map(SipAddress::domain).orElse(null), c.method(), c.uri());
   }
 
   /** Fresh challenges for an unauthenticated request that names its account with `from`. */

@@ -22,8 +22,8 @@ import java.util.Optional;
 public final class DigestAuthenticator {
   /** Outcome of checking an Authorization header. */
   public sealed interface Result {
-    /** A right answer; {@code nonce} and {@code nc} are what it consumes (see {@link #consume}). */
-    record Ok(Account account, String nonce, long nc) implements Result {}
+    /** A right answer; {@code nonce} and {@code nc} are what {@link #consume} uses. */
+    record Ok(Account account, DigestNonces.Live nonce, long nc) implements Result {}
 
     /** The nonce is unknown or expired: challenge again with stale=true; not a failed attempt. */
     record Stale() implements Result {}
@@ -53,24 +53,16 @@ public final class DigestAuthenticator {
         new DigestChallenge(realm, Algorithm.SHA256, issued.nonce(), issued.opaque(), stale));
   }
 
-  /**
-   * Checks a Digest Authorization value and consumes its nc. {@code username}/{@code domain} name
-   * the account (from the `from` header when the face has one, else the header's username and realm).
-   */
-  public Result verify(String authorization, String username, String domain, String method, String requestUri) {
-    Result result = check(authorization, username, domain, method, requestUri);
-    if (result instanceof Result.Ok ok && !consume(ok)) {
-      return new Result.Failed("nonce count already used");
-    }
-    return result;
-  }
-
   /** Uses the nc of a right answer: false when it was used already (a replay of this exact request). */
   public boolean consume(Result.Ok ok) {
-    return nonces.advance(ok.nonce(), ok.nc());
+    return ok.nonce().advance(ok.nc());
   }
 
-  /** {@link #verify} without consuming the nc: the same result, nothing changed. */
+  /**
+   * Checks a Digest Authorization value, changing nothing: a right answer is used by {@link #consume}.
+   * {@code username}/{@code domain} name the account (from the `from` header when the face has one,
+   * else the header's username and realm).
+   */
   public Result check(String authorization, String username, String domain, String method, String requestUri) {
     Optional<Map<String, String>> parsed = DigestHeader.parse(authorization);
     if (parsed.isEmpty()) {
@@ -99,11 +91,11 @@ public final class DigestAuthenticator {
     if (!sameResource(uri, requestUri)) {
       return new Result.Failed("uri does not match the request");
     }
-    Optional<String> opaque = nonces.opaque(nonce);
-    if (opaque.isEmpty()) {
+    Optional<DigestNonces.Live> live = nonces.live(nonce);
+    if (live.isEmpty()) {
       return new Result.Stale();
     }
-    if (!opaque.get().equals(p.get("opaque"))) {
+    if (!live.get().opaque().equals(p.get("opaque"))) {
       return new Result.Failed("opaque does not match");
     }
     String user = username != null ? username : p.get("username");
@@ -126,7 +118,7 @@ public final class DigestAuthenticator {
         response.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
       return new Result.Failed("wrong response");
     }
-    return new Result.Ok(account.get(), nonce, count);
+    return new Result.Ok(account.get(), live.get(), count);
   }
 
   /** The uri of the header names the request's resource (path, and query when the header has one). */

@@ -10,11 +10,16 @@ import java.util.Optional;
 interface DigestNonces {
   record Issued(String nonce, String opaque) {}
 
+  /** A nonce found live: what it was issued with, and the way to use one of its counts. */
+  interface Live {
+    String opaque();
+
+    /** Uses {@code nc}: false when that nc, or a higher one, was used already. */
+    boolean advance(long nc);
+  }
+
   Issued issue();
 
-  /** The opaque issued with this nonce while it is live; empty when it is unknown or expired (stale). */
-  Optional<String> opaque(String nonce);
-
-  /** Uses {@code nc} of the nonce: false when that nc, or a higher one, was used already. */
-  boolean advance(String nonce, long nc);
+  /** The nonce while it is live; empty when it is unknown or expired (stale). */
+  Optional<Live> live(String nonce);
 }

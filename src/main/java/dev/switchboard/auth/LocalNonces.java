@@ -56,56 +56,60 @@ final class LocalNonces implements DigestNonces {
   }
 
   @Override
-  public Optional<String> opaque(String nonce) {
-    Parsed p = parse(nonce);
-    if (p == null || p.expiry() <= clock.instant().getEpochSecond()
-        || used.get(slot(p.sequence())) >>> NC_BITS > generation(p.sequence())) {
-      return Optional.empty();
-    }
-    return Optional.of(opaqueOf(p.mac()));
-  }
-
-  @Override
-  public boolean advance(String nonce, long nc) {
-    Parsed p = parse(nonce);
-    if (p == null || nc < 1 || nc > NC_MAX) {
-      return false;
-    }
-    int slot = slot(p.sequence());
-    long generation = generation(p.sequence());
-    while (true) {
-      long current = used.get(slot);
-      long held = current >>> NC_BITS;
-      if (held > generation || (held == generation && (current & NC_MAX) >= nc)) {
-        return false;
-      }
-      if (used.compareAndSet(slot, current, generation << NC_BITS | nc)) {
-        return true;
-      }
-    }
-  }
-
-  private record Parsed(long sequence, long expiry, byte[] mac) {}
-
-  /** The nonce's fields when its HMAC is this process's, else null. */
-  private Parsed parse(String nonce) {
+  public Optional<Live> live(String nonce) {
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(nonce);
     } catch (IllegalArgumentException e) {
-      return null;
+      return Optional.empty();
     }
     if (raw.length != NONCE_BYTES) {
-      return null;
+      return Optional.empty();
     }
     ByteBuffer b = ByteBuffer.wrap(raw);
     long sequence = b.getLong();
     long expiry = b.getLong();
     byte[] mac = mac(sequence, expiry);
-    if (sequence < 1 || !MessageDigest.isEqual(Arrays.copyOfRange(raw, 16, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))) {
-      return null;
+    if (sequence < 1 || !MessageDigest.isEqual(Arrays.copyOfRange(raw, 16, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))
+        || expiry <= clock.instant().getEpochSecond() || used.get(slot(sequence)) >>> NC_BITS > generation(sequence)) {
+      return Optional.empty();
     }
-    return new Parsed(sequence, expiry, mac);
+    return Optional.of(new Slot(sequence, opaqueOf(mac)));
+  }
+
+  /** A live nonce of this process: its counts are kept in the ring slot of its sequence. */
+  private final class Slot implements Live {
+    private final int slot;
+    private final long generation;
+    private final String opaque;
+
+    Slot(long sequence, String opaque) {
+      this.slot = slot(sequence);
+      this.generation = generation(sequence);
+      this.opaque = opaque;
+    }
+
+    @Override
+    public String opaque() {
+      return opaque;
+    }
+
+    @Override
+    public boolean advance(long nc) {
+      if (nc < 1 || nc > NC_MAX) {
+        return false;
+      }
+      while (true) {
+        long current = used.get(slot);
+        long held = current >>> NC_BITS;
+        if (held > generation || (held == generation && (current & NC_MAX) >= nc)) {
+          return false;
+        }
+        if (used.compareAndSet(slot, current, generation << NC_BITS | nc)) {
+          return true;
+        }
+      }
+    }
   }
 
   private byte[] mac(long sequence, long expiry) {

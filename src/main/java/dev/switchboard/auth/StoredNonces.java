@@ -2,7 +2,6 @@ package dev.switchboard.auth;
 
 import dev.switchboard.core.Ids;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.NonceDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,12 +26,18 @@ final class StoredNonces implements DigestNonces {
   }
 
   @Override
-  public Optional<String> opaque(String nonce) {
-    return db.fast().nonce(nonce).filter(row -> row.expiresAt().isAfter(clock.instant())).map(NonceDao.Row::opaque);
-  }
+  public Optional<Live> live(String nonce) {
+    return db.fast().nonce(nonce).filter(row -> row.expiresAt().isAfter(clock.instant()))
+        .map(row -> new Live() {
+          @Override
+          public String opaque() {
+            return row.opaque();
+          }
 
-  @Override
-  public boolean advance(String nonce, long nc) {
-    return db.write(daos -> daos.nonces().advance(nonce, nc)) > 0;
+          @Override
+          public boolean advance(long nc) {
+            return db.write(daos -> daos.nonces().advance(nonce, nc)) > 0;
+          }
+        });
   }
 }

@@ -19,51 +19,51 @@ class LocalNoncesTest {
   @Test
   void each_nc_is_accepted_once_and_only_upwards() {
     DigestNonces.Issued issued = nonces.issue();
-    assertThat(nonces.opaque(issued.nonce())).contains(issued.opaque());
-    assertThat(nonces.advance(issued.nonce(), 1)).isTrue();
-    assertThat(nonces.advance(issued.nonce(), 1)).as("replay").isFalse();
-    assertThat(nonces.advance(issued.nonce(), 3)).isTrue();
-    assertThat(nonces.advance(issued.nonce(), 2)).as("below the highest used").isFalse();
-    assertThat(nonces.advance(issued.nonce(), 0)).isFalse();
-    assertThat(nonces.advance(nonces.issue().nonce(), 1)).as("another nonce has its own count").isTrue();
+    assertThat(live(issued.nonce()).opaque()).isEqualTo(issued.opaque());
+    assertThat(live(issued.nonce()).advance(1)).isTrue();
+    assertThat(live(issued.nonce()).advance(1)).as("replay").isFalse();
+    assertThat(live(issued.nonce()).advance(3)).isTrue();
+    assertThat(live(issued.nonce()).advance(2)).as("below the highest used").isFalse();
+    assertThat(live(issued.nonce()).advance(0)).isFalse();
+    assertThat(live(nonces.issue().nonce()).advance(1)).as("another nonce has its own count").isTrue();
   }
 
   @Test
   void a_nonce_of_another_process_or_a_forged_one_is_unknown() {
     DigestNonces.Issued theirs = new LocalNonces(clock, Duration.ofSeconds(300)).issue();
-    assertThat(nonces.opaque(theirs.nonce())).isEmpty();
-    assertThat(nonces.advance(theirs.nonce(), 1)).isFalse();
+    assertThat(nonces.live(theirs.nonce())).isEmpty();
 
     String mine = nonces.issue().nonce();
     char last = mine.charAt(mine.length() - 2);
     String altered = mine.substring(0, mine.length() - 2) + (last == 'A' ? 'B' : 'A') + mine.charAt(mine.length() - 1);
-    assertThat(nonces.opaque(altered)).isEmpty();
-    assertThat(nonces.opaque("not base64 !")).isEmpty();
-    assertThat(nonces.opaque("00000000000000000000000000000000")).isEmpty();
+    assertThat(nonces.live(altered)).isEmpty();
+    assertThat(nonces.live("not base64 !")).isEmpty();
+    assertThat(nonces.live("00000000000000000000000000000000")).isEmpty();
   }
 
   @Test
   void an_expired_nonce_is_stale() {
     DigestNonces.Issued issued = nonces.issue();
     clock.now = clock.now.plusSeconds(299);
-    assertThat(nonces.opaque(issued.nonce())).isPresent();
+    assertThat(nonces.live(issued.nonce())).isPresent();
     clock.now = clock.now.plusSeconds(1);
-    assertThat(nonces.opaque(issued.nonce())).isEmpty();
+    assertThat(nonces.live(issued.nonce())).isEmpty();
   }
 
   @Test
   void a_nonce_pushed_out_of_the_ring_is_stale_and_its_used_nc_stays_refused() {
     DigestNonces.Issued first = nonces.issue();
-    assertThat(nonces.advance(first.nonce(), 1)).isTrue();
+    DigestNonces.Live firstLive = live(first.nonce());
+    assertThat(firstLive.advance(1)).isTrue();
     DigestNonces.Issued unused = nonces.issue();
     String sameSlot = null;
     for (int i = 2; i <= 1 << 18; i++) {
       sameSlot = nonces.issue().nonce(); // the last one, 2^18 after the first, takes its slot
     }
-    assertThat(nonces.advance(sameSlot, 1)).isTrue();
-    assertThat(nonces.opaque(first.nonce())).isEmpty();
-    assertThat(nonces.advance(first.nonce(), 2)).isFalse();
-    assertThat(nonces.opaque(unused.nonce())).as("no newer nonce used its slot yet").isPresent();
+    assertThat(live(sameSlot).advance(1)).isTrue();
+    assertThat(nonces.live(first.nonce())).isEmpty();
+    assertThat(firstLive.advance(2)).as("found live before the newer nonce took its slot").isFalse();
+    assertThat(nonces.live(unused.nonce())).as("no newer nonce used its slot yet").isPresent();
   }
 
   @Test
@@ -73,7 +73,7 @@ class LocalNoncesTest {
     try {
       List<Callable<Boolean>> tries = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
-        tries.add(() -> nonces.advance(nonce, 1));
+        tries.add(() -> live(nonce).advance(1));
       }
       long accepted = 0;
       for (Future<Boolean> f : threads.invokeAll(tries)) {
@@ -83,5 +83,9 @@ class LocalNoncesTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private DigestNonces.Live live(String nonce) {
+    return nonces.live(nonce).orElseThrow();
   }
 }
