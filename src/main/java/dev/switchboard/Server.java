@@ -59,6 +59,8 @@ public final class Server implements AutoCloseable {
   }
 
   public Server start() {
+    // The services and listeners were built while the schema migrated: no listener opens before it is done.
+    services.db.ready();
     services.db.watchOtherWriters();
     // phoned and SIP first: once /health answers, every listener is up.
     if (phoned != null) {

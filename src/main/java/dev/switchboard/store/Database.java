@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -41,6 +43,9 @@ public final class Database implements AutoCloseable {
   private final ConcurrentHashMap<Class<?>, Object> writerDaos = new ConcurrentHashMap<>();
   private final Changes changes = new Changes();
   private final ChangeWatcher watcher;
+  /** The schema migration, which runs beside the rest of a start; every use of the store waits for it. */
+  private final CompletableFuture<Void> schema = new CompletableFuture<>();
+  private volatile boolean migrated;
 
   private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect, String url, String user,
       String password) {
@@ -59,7 +64,11 @@ public final class Database implements AutoCloseable {
     this.locations = new LocationStore(sipPool, dialect, writeLane);
   }
 
-  /** Opens the pool (on PostgreSQL also the registrar's) and migrates the schema to the newest version. */
+  /**
+   * Opens the pool (on PostgreSQL also the registrar's) and starts migrating the schema to the newest
+   * version on a thread of its own: a start builds its services and listeners meanwhile (Flyway was a
+   * third of a start), and every use of the store waits for the migration, or throws its failure.
+   */
   public static Database open(String url, String user, String password, int poolSize, int sipPoolSize) {
     Dialect dialect = Dialect.of(url);
     HikariConfig hikari = config("switchboard", url);
@@ -79,6 +88,28 @@ public final class Database implements AutoCloseable {
       hikari.setMaximumPoolSize(poolSize);
     }
     HikariDataSource pool = new HikariDataSource(hikari);
+    Database db;
+    if (dialect == Dialect.SQLITE) {
+      db = new Database(pool, pool, dialect, url, user, password);
+    } else {
+      HikariConfig sip = config("switchboard-sip", url);
+      credentials(sip, user, password);
+      // Bindings are soft state that phones renew: they need not wait for the WAL flush (see
+      // database.sip_pool_size in config/switchboard.yml); nothing else is written on these connections.
+      sip.addDataSourceProperty("options", "-c synchronous_commit=off");
+      sip.setMaximumPoolSize(sipPoolSize);
+      try {
+        db = new Database(pool, new HikariDataSource(sip), dialect, url, user, password);
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+    }
+    Thread.ofPlatform().name("migrate").daemon().start(() -> db.migrate(dialect));
+    return db;
+  }
+
+  private void migrate(Dialect dialect) {
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -86,20 +117,29 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-    } catch (RuntimeException e) {
-      pool.close();
+      schema.complete(null);
+    } catch (Throwable e) {
+      schema.completeExceptionally(e);
+    }
+  }
+
+  /** Waits for the schema migration; throws its failure, the same exception each time. */
+  public void ready() {
+    if (migrated) {
+      return;
+    }
+    try {
+      schema.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      if (e.getCause() instanceof Error failed) {
+        throw failed;
+      }
       throw e;
     }
-    if (dialect == Dialect.SQLITE) {
-      return new Database(pool, pool, dialect, url, user, password);
-    }
-    HikariConfig sip = config("switchboard-sip", url);
-    credentials(sip, user, password);
-    // Bindings are soft state that phones renew: they need not wait for the WAL flush (see
-    // database.sip_pool_size in config/switchboard.yml); nothing else is written on these connections.
-    sip.addDataSourceProperty("options", "-c synchronous_commit=off");
-    sip.setMaximumPoolSize(sipPoolSize);
-    return new Database(pool, new HikariDataSource(sip), dialect, url, user, password);
+    migrated = true;
   }
 
   private static HikariConfig config(String name, String url) {
@@ -146,6 +186,7 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one transaction: all of its writes land, or none. */
   public <T> T tx(Function<Daos, T> work) {
     MemoryOnly.check();
+    ready();
     // A statement that may change cached data moved the version before the commit (ChangeLogger,
     // FastWrites); moving it again after the commit is what makes a read in between stale.
     long before = changes.version();
@@ -189,6 +230,7 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} without a transaction: each statement commits on its own (reads, single writes). */
   public <T> T read(Function<Daos, T> work) {
     MemoryOnly.check();
+    ready();
     try {
       return work.apply(shared);
     } catch (RuntimeException e) {
@@ -228,22 +270,26 @@ public final class Database implements AutoCloseable {
 
   /** The per-request reads, in plain JDBC. */
   public FastReads fast() {
+    ready();
     return fast;
   }
 
   /** The SIP bindings (the Kamailio-layout location table). */
   public LocationStore locations() {
+    ready();
     return locations;
   }
 
   /** The registrar's credential and secret reads. */
   public SipStore sip() {
+    ready();
     return sip;
   }
 
   /** True when the database answers a trivial query. */
   public boolean healthy() {
     try {
+      ready();
       return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
     } catch (RuntimeException e) {
       return false;
@@ -251,11 +297,14 @@ public final class Database implements AutoCloseable {
   }
 
   public Jdbi jdbi() {
+    ready();
     return jdbi;
   }
 
   @Override
   public void close() {
+    // A migration still running keeps its connection: let it end (or fail) before the pool closes.
+    schema.exceptionally(e -> null).join();
     watcher.close();
     if (writeLane != null) {
       writeLane.close();
