@@ -1,7 +1,6 @@
 package dev.switchboard.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,10 +94,7 @@ public final class PostgresCluster {
       if (root) {
         run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
       }
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
+      int port = ServerProcess.freePort();
       run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
           "-E", "UTF8", "--no-sync"), root);
       run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),

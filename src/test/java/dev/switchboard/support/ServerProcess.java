@@ -1,6 +1,7 @@
 package dev.switchboard.support;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * against a test database. Its log goes to a file that a failing test prints.
  */
 public final class ServerProcess implements AutoCloseable {
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   private final Process process;
   private final int httpPort;
   private final int phonedPort;
@@ -36,13 +42,26 @@ public final class ServerProcess implements AutoCloseable {
     this.env = env;
   }
 
+  /**
+   * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel picked from that
+   * range was once taken by an outgoing connection (of this JVM, a server, PostgreSQL) between the
+   * probe and the server's bind. Never the same port twice in one test run.
+   */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = 20000 + ThreadLocalRandom.current().nextInt(12000);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(port));
+        return port;
+      } catch (IOException e) {
+        // in use: try another
+      }
     }
+    throw new IllegalStateException("no free port found between 20000 and 32000");
   }
 
   /** A port free on both TCP and UDP of 127.0.0.1, as the SIP listener needs. */
