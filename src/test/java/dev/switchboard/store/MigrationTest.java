@@ -1,0 +1,55 @@
+package dev.switchboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema migrates on its own thread: every use of the store waits for it, and sees its failure. */
+class MigrationTest {
+  @TempDir Path dir;
+
+  private String url() {
+    return "jdbc:sqlite:" + dir.resolve("store.db");
+  }
+
+  @Test
+  void usesWaitForTheMigration() {
+    try (Database db = Database.open(url(), null, null, 2, 1)) {
+      // No ready() first: the first use sees every migration applied.
+      int applied = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL").mapTo(Integer.class).one());
+      assertThat(applied).isEqualTo(migrationFiles());
+    }
+  }
+
+  private static int migrationFiles() {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
+      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aFailedMigrationIsThrownByEveryUse() throws Exception {
+    Database.open(url(), null, null, 2, 1).close();
+    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+    }
+    try (Database db = Database.open(url(), null, null, 2, 1)) {
+      assertThatThrownBy(db::ready).isInstanceOf(FlywayException.class).hasMessageContaining("checksum");
+      assertThatThrownBy(() -> db.read(daos -> 1)).isInstanceOf(FlywayException.class);
+      assertThatThrownBy(() -> db.tx(daos -> 1)).isInstanceOf(FlywayException.class);
+      assertThat(db.healthy()).isFalse();
+    }
+  }
+}
