@@ -31,8 +31,7 @@ local function padding(len)
   return p
 end
 
-local sha256
-sha256 = function(msg)
+local function sha256(msg)
   msg = msg .. padding(#msg)
   local h = { tobit(0x6a09e667), tobit(0xbb67ae85), tobit(0x3c6ef372), tobit(0xa54ff53a),
               tobit(0x510e527f), tobit(0x9b05688c), tobit(0x1f83d9ab), tobit(0x5be0cd19) }

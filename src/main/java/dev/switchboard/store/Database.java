@@ -45,7 +45,6 @@ public final class Database implements AutoCloseable {
   private final ChangeWatcher watcher;
   /** The schema migration, which runs beside the rest of a start; every use of the store waits for it. */
   private final CompletableFuture<Void> schema = new CompletableFuture<>();
-  private volatile boolean migrated;
 
   private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect, String url, String user,
       String password) {
@@ -105,11 +104,11 @@ public final class Database implements AutoCloseable {
         throw e;
       }
     }
-    Thread.ofPlatform().name("migrate").daemon().start(() -> db.migrate(dialect));
+    Thread.ofPlatform().name("migrate").daemon().start(db::migrate);
     return db;
   }
 
-  private void migrate(Dialect dialect) {
+  private void migrate() {
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -125,9 +124,6 @@ public final class Database implements AutoCloseable {
 
   /** Waits for the schema migration; throws its failure, the same exception each time. */
   public void ready() {
-    if (migrated) {
-      return;
-    }
     try {
       schema.join();
     } catch (CompletionException e) {
@@ -139,7 +135,6 @@ public final class Database implements AutoCloseable {
       }
       throw e;
     }
-    migrated = true;
   }
 
   private static HikariConfig config(String name, String url) {
