@@ -77,6 +77,9 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("synchronous", "NORMAL");
       hikari.addDataSourceProperty("busy_timeout", "10000");
       hikari.addDataSourceProperty("foreign_keys", "true");
+      // The write lane's group commit runs each transaction in a savepoint, whose undo pages SQLite
+      // keeps in a sub-journal: a temporary file once past 64 KiB, written on every statement.
+      hikari.addDataSourceProperty("temp_store", "MEMORY");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       hikari.addDataSourceProperty("date_class", "INTEGER");
       // The readers, plus the one connection the write lane keeps for good.

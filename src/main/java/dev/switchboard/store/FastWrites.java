@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.Role;
 import dev.switchboard.core.domain.Domain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +72,19 @@ public final class FastWrites {
         "exceptAccount", exceptAccount, "exceptDevice", exceptDevice).orElseThrow();
   }
 
-  /** Inserts an account row and reads it back (within the transaction, so before it commits). */
-  public Account insertAccount(String uuid, String username, long domainId, String displayName, String email,
-      String phone, boolean activated, String role, String dtmfProtocol, Instant now) {
-    long id = one(AccountDao.INSERT, rs -> rs.getLong(1), "uuid", uuid, "username", username, "domainId", domainId,
-        "displayName", displayName, "email", email, "phone", phone, "activated", activated, "role", role,
-        "dtmfProtocol", dtmfProtocol, "now", now).orElseThrow();
-    return one(AccountDao.BY_ID, Mappers::account, "id", id).orElseThrow();
+  /**
+   * Inserts an account row and returns it as a read would (a read-back was a fifth of a creation's
+   * time in SQLite's write lane). Times are kept to the millisecond, as SQLite stores them, so the
+   * row returned equals the row read later on both databases.
+   */
+  public Account insertAccount(String uuid, String username, Domain domain, String displayName, String email,
+      String phone, boolean activated, Role role, String dtmfProtocol, Instant now) {
+    Instant stored = now.truncatedTo(ChronoUnit.MILLIS);
+    long id = one(AccountDao.INSERT, rs -> rs.getLong(1), "uuid", uuid, "username", username, "domainId", domain.id(),
+        "displayName", displayName, "email", email, "phone", phone, "activated", activated, "role", role.dbValue(),
+        "dtmfProtocol", dtmfProtocol, "now", stored).orElseThrow();
+    return new Account(id, uuid, username, domain.id(), domain.name(), displayName, email, phone, activated, false, role,
+        dtmfProtocol, null, null, null, null, null, stored, stored);
   }
 
   public void insertPassword(long accountId, String algorithm, String ha1, String ha1b, Instant now) {

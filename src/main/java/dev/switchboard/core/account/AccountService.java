@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,8 +28,11 @@ import java.util.function.Supplier;
  * own domain unless app.admins_manage_multi_domains is on; a super_admin acts everywhere.
  */
 public final class AccountService {
-  /** A created or re-provisioned account with the secrets shown once (null when none were made). */
-  public record Issued(Account account, String confirmationKey, String provisioningToken) {}
+  /**
+   * A created or re-provisioned account with the secrets shown once (null when none were made), and
+   * its details when the write already knows them all (null: read them).
+   */
+  public record Issued(Account account, String confirmationKey, String provisioningToken, AccountDetails details) {}
 
   /** The account-wide settings the rules depend on. */
   public record Settings(String defaultDomain, boolean adminsManageMultiDomains, boolean emailUnique,
@@ -156,11 +160,14 @@ public final class AccountService {
       String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
     return insert(daos, domain, Ids.uuid(), username,
         password == null ? null : Passwords.hash(username, domain.name(), password, algorithms), displayName, email,
-        phone, dtmf, activated, role);
+        phone, dtmf, activated, role).account();
   }
 
+  /** A new account and the credentials stored with it. */
+  private record Born(Account account, List<Password> passwords) {}
+
   /** As above, with the uuid and the password's hashes made before the transaction (out of SQLite's write lane). */
-  private Account insert(Daos daos, Domain domain, String uuid, String username, Passwords.Hashed password,
+  private Born insert(Daos daos, Domain domain, String uuid, String username, Passwords.Hashed password,
       String displayName, String email, String phone, String dtmf, boolean activated, Role role) {
     Instant now = clock.instant();
     Validation v = new Validation();
@@ -169,12 +176,9 @@ public final class AccountService {
       v.check(daos.accounts().countEmail(email, -1) == 0, "email", "The email has already been taken.");
     }
     v.throwIfAny();
-    Account account = daos.fast().insertAccount(uuid, username, domain.id(), displayName, email, phone,
-        activated, role.dbValue(), dtmf, now);
-    if (password != null) {
-      Passwords.initial(daos, account, password, now);
-    }
-    return account;
+    Account account = daos.fast().insertAccount(uuid, username, domain, displayName, email, phone, activated, role,
+        dtmf, now);
+    return new Born(account, password == null ? List.of() : Passwords.initial(daos, account, password, now));
   }
 
   /** Runs a write; a unique-key race (two creations of one username at once) becomes the 422 it would have been. */
@@ -206,19 +210,23 @@ public final class AccountService {
         : Passwords.hash(in.username(), DomainService.normalize(domainName), in.password(), EnumSet.of(algorithm));
     return write(daos -> {
       Domain domain = domains.ensure(daos, domainName);
-      Account account = insert(daos, domain, uuid, in.username(), hashed, in.displayName(), in.email(), phone,
+      Born born = insert(daos, domain, uuid, in.username(), hashed, in.displayName(), in.email(), phone,
           in.dtmfProtocol(), activated, role);
+      Account account = born.account();
+      // A new account has no types or actions; its dictionary is read back in the store's order.
+      AccountDetails details = in.dictionary() == null || in.dictionary().isEmpty()
+          ? new AccountDetails(born.passwords(), Map.of(), List.of(), List.of()) : null;
       if (in.dictionary() != null) {
         Instant now = clock.instant();
         in.dictionary().forEach((key, value) -> daos.dictionary().insert(account.id(), key, value, now));
       }
       if (activated) {
-        return new Issued(account, null, null);
+        return new Issued(account, null, null, details);
       }
       String key = Ids.alphanumeric(12);
       daos.accounts().setConfirmationKey(account.id(), Secrets.hash(key), keyExpires, clock.instant());
       String token = newProvisioningToken(daos, account.id());
-      return new Issued(daos.accounts().findById(account.id()).orElseThrow(), key, token);
+      return new Issued(daos.accounts().findById(account.id()).orElseThrow(), key, token, details);
     });
   }
 
@@ -314,7 +322,7 @@ public final class AccountService {
   public Issued provision(long accountId) {
     return db.tx(daos -> {
       String token = newProvisioningToken(daos, accountId);
-      return new Issued(daos.accounts().findById(accountId).orElseThrow(AccountService::notFound), null, token);
+      return new Issued(daos.accounts().findById(accountId).orElseThrow(AccountService::notFound), null, token, null);
     });
   }
 

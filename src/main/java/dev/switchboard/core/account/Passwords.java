@@ -2,7 +2,9 @@ package dev.switchboard.core.account;
 
 import dev.switchboard.store.Daos;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,12 +54,12 @@ public final class Passwords {
    * Kazoo login yet (ids are never reused, and every such row goes with its account), so there is
    * nothing to delete or look up first.
    */
-  static void initial(Daos daos, Account account, Hashed hashed, Instant now) {
+  static List<Password> initial(Daos daos, Account account, Hashed hashed, Instant now) {
     Hashed h = hashed.username().equals(account.username()) && hashed.realm().equals(account.realm())
         && account.realm().equals(account.domain()) ? hashed
         : hash(account.username(), account.domain(), hashed.password(), hashed.algorithms());
     daos.fast().insertKazooCredentials(account.id(), h.kazooMd5(), h.kazooSha1(), now);
-    insertHa1s(daos, account, h, now);
+    return insertHa1s(daos, account, h, now);
   }
 
   /**
@@ -87,8 +89,13 @@ public final class Passwords {
     insertHa1s(daos, account, hash(account.username(), account.realm(), password, algorithms), now);
   }
 
-  private static void insertHa1s(Daos daos, Account account, Hashed hashed, Instant now) {
-    hashed.ha1s().forEach((algorithm, ha1) ->
-        daos.fast().insertPassword(account.id(), algorithm.wireName(), ha1[0], ha1[1], now));
+  /** Inserts the HA1s; returns them as stored, in algorithm order as a read lists them. */
+  private static List<Password> insertHa1s(Daos daos, Account account, Hashed hashed, Instant now) {
+    List<Password> inserted = new ArrayList<>(hashed.ha1s().size());
+    hashed.ha1s().forEach((algorithm, ha1) -> {
+      daos.fast().insertPassword(account.id(), algorithm.wireName(), ha1[0], ha1[1], now);
+      inserted.add(new Password(account.id(), algorithm, ha1[0], ha1[1]));
+    });
+    return inserted;
   }
 }

@@ -70,7 +70,7 @@ final class AccountController {
 
   void provisionMe(Context ctx) {
     AccountService.Issued issued = accounts.provision(Paths.caller(ctx).id());
-    ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
+    ctx.json(views.json(issued));
   }
 
   void deleteMe(Context ctx) {
@@ -105,7 +105,7 @@ final class AccountController {
 
   void create(Context ctx) {
     AccountService.Issued issued = accounts.create(Paths.caller(ctx), input(Input.of(ctx)));
-    ctx.status(201).json(views.json(issued.account(), issued.confirmationKey(), issued.provisioningToken(), false));
+    ctx.status(201).json(views.json(issued));
   }
 
   void update(Context ctx) {
@@ -155,7 +155,7 @@ final class AccountController {
   void provision(Context ctx) {
     Account target = accounts.manageable(Paths.caller(ctx), id(ctx));
     AccountService.Issued issued = accounts.provision(target.id());
-    ctx.json(views.json(issued.account(), null, issued.provisioningToken(), false));
+    ctx.json(views.json(issued));
   }
 
   private static long id(Context ctx) {

@@ -26,7 +26,17 @@ final class AccountViews {
   }
 
   AccountJson json(Account a, String confirmationKey, String provisioningToken, boolean withHashes) {
-    AccountDetails d = accounts.details(a.id());
+    return json(a, accounts.details(a.id()), confirmationKey, provisioningToken, withHashes);
+  }
+
+  /** An account just written, with the secrets made for it and its details when the write returned them. */
+  AccountJson json(AccountService.Issued issued) {
+    AccountDetails d = issued.details() != null ? issued.details() : accounts.details(issued.account().id());
+    return json(issued.account(), d, issued.confirmationKey(), issued.provisioningToken(), false);
+  }
+
+  private static AccountJson json(Account a, AccountDetails d, String confirmationKey, String provisioningToken,
+      boolean withHashes) {
     return AccountJson.of(a, d.passwords(), d.dictionary(), d.types(), d.actions(), confirmationKey, provisioningToken,
         withHashes);
   }
