@@ -13,6 +13,8 @@ import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, the schema migrations and JDBI. SQLite runs in WAL mode with a busy timeout,
@@ -28,6 +30,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * commit ({@link WriteLane}). The busy timeout stays for other processes (the CLI).
  */
 public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private final HikariDataSource pool;
   /** The registrar's connections: {@link #pool} itself on SQLite, a pool of their own on PostgreSQL. */
   private final HikariDataSource sipPool;
@@ -113,12 +116,17 @@ public final class Database implements AutoCloseable {
 
   private void migrate() {
     try {
-      Flyway.configure()
+      long started = System.nanoTime();
+      var result = Flyway.configure()
           .dataSource(pool)
           .locations(dialect.migrations())
           .failOnMissingLocations(true)
           .load()
           .migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.info("schema migrated to version {} ({} migrations) in {} ms", result.targetSchemaVersion,
+            result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
+      }
       schema.complete(null);
     } catch (Throwable e) {
       schema.completeExceptionally(e);
