@@ -76,30 +76,34 @@ free_port() {  # below the ephemeral range, where wrk's own connections would ma
 
 sb() { "$JAVA_HOME/bin/java" "${java_opts[@]}" "${aot_opts[@]}" -jar "$tmp/switchboard.jar" "$@"; }
 
-# record_aot: what ./switchboard does on a JDK >= 25 (its first `serve` records an AOT cache that
-# later starts map): one training start on a throwaway SQLite store, stopped after the first ping.
-# Sets aot_opts for the later starts and untrained_ms (that first start, without a cache).
-# BENCH_AOT=off measures without a cache.
+# record_aot [NAME [JDBC_URL]]: what ./switchboard does on a JDK >= 25 (its first `serve` records
+# an AOT cache that later starts map): one training start, stopped after the first ping, on a
+# throwaway SQLite store, or on JDBC_URL (a throwaway PostgreSQL database: an operator on PostgreSQL
+# records the cache on PostgreSQL, so its driver's and migrations' classes are in it). Sets aot_opts
+# for the later starts and untrained_ms (that first start, without a cache). BENCH_AOT=off measures
+# without a cache.
 aot_opts=()
 untrained_ms=""
 record_aot() {
-  local major
+  local name="${1:-switchboard}" url="${2:-}" major
+  aot_opts=()
+  untrained_ms=""
   major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)"
   [ "${BENCH_AOT:-on}" != off ] && [ "${major:-0}" -ge 25 ] || return 0
   (
-    export SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT="$(free_port)" SWITCHBOARD_DATA_DIR="$tmp/aot-training"
+    export SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT="$(free_port)" SWITCHBOARD_DATA_DIR="$tmp/aot-$name"
     export SWITCHBOARD_LOG_LEVEL=warning SWITCHBOARD_PHONED_HTTP_ENABLED=false SWITCHBOARD_PHONED_HTTPS_ENABLED=false SWITCHBOARD_SIP_ENABLED=false
-    unset SWITCHBOARD_DATABASE_URL SWITCHBOARD_DATABASE_USER
-    aot_opts=("-XX:AOTCacheOutput=$tmp/switchboard.aot")
-    start_server "$tmp/aot-training.log"
-    echo "$startup_ms" >"$tmp/untrained-ms"
+    if [ -n "$url" ]; then export SWITCHBOARD_DATABASE_URL="$url"; else unset SWITCHBOARD_DATABASE_URL SWITCHBOARD_DATABASE_USER; fi
+    aot_opts=("-XX:AOTCacheOutput=$tmp/$name.aot")
+    start_server "$tmp/aot-$name.log"
+    echo "$startup_ms" >"$tmp/untrained-$name-ms"
     # The cache is written as the JVM exits, which takes a while: wait for it, not stop's 15 s.
     kill -TERM "$server_pid"
     wait "$server_pid" || true
   )
-  [ -f "$tmp/switchboard.aot" ] || die "no AOT cache recorded (see $tmp/aot-training.log)"
-  untrained_ms="$(cat "$tmp/untrained-ms")"
-  aot_opts=("-XX:AOTCache=$tmp/switchboard.aot")
+  [ -f "$tmp/$name.aot" ] || die "no AOT cache recorded (see $tmp/aot-$name.log)"
+  untrained_ms="$(cat "$tmp/untrained-$name-ms")"
+  aot_opts=("-XX:AOTCache=$tmp/$name.aot")
 }
 
 # ping_ok PORT: true when GET /api/ping answers 200. Bash builtins only: a curl per probe cost about
