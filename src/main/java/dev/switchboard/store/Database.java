@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final FastReads fast;
   private final LocationStore locations;
   private final SipStore sip;
+  private final NonceUses nonceUses;
   /** SQLite's single writer, in this process; null on PostgreSQL, where writers run concurrently. */
   private final WriteLane writeLane;
   /** The DAOs attached to the write lane's connection, while it stays open. */
@@ -61,6 +62,7 @@ public final class Database implements AutoCloseable {
 
     this.sip = new SipStore(sipPool, pool);
     this.locations = new LocationStore(sipPool, dialect, writeLane);
+    this.nonceUses = new NonceUses(this, dialect == Dialect.SQLITE ? null : pool);
   }
 
   /**
@@ -281,6 +283,11 @@ public final class Database implements AutoCloseable {
     return sip;
   }
 
+  /** The uses of digest nonces (batched on PostgreSQL). */
+  public NonceUses nonceUses() {
+    return nonceUses;
+  }
+
   /** True when the database answers a trivial query. */
   public boolean healthy() {
     try {
@@ -300,6 +307,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     // A migration still running keeps its connection: let it end (or fail) before the pool closes.
     schema.exceptionally(e -> null).join();
+    nonceUses.close();
     watcher.close();
     if (writeLane != null) {
       writeLane.close();
