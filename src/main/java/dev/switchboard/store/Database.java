@@ -213,7 +213,7 @@ public final class Database implements AutoCloseable {
   /**
    * Runs single-statement writes (nonces, sessions, the outbox): on PostgreSQL each commits on its
    * own; on SQLite they are a transaction of the write lane, so that they share a commit with the
-   * writers queued beside them (a digest login writes twice).
+   * writers queued beside them (a database-mode digest login writes once).
    */
   public <T> T write(Function<Daos, T> work) {
     return writeLane == null ? read(work) : tx(work);
