@@ -38,9 +38,13 @@ final class StoredNonces implements DigestNonces {
   private final long ttlSeconds;
   private final long instance = new SecureRandom().nextLong();
   private final AtomicLong issued = new AtomicLong();
-  /** The shared key, read from the database by the first issue or check (not inside MemoryOnly). */
-  private volatile byte[] key;
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> Secrets.hmacSha256(key()));
+  /**
+   * The HMAC under the shared key, initialized by the first issue or check (which reads the key from
+   * the database, so not inside MemoryOnly); never used itself, only cloned.
+   */
+  private volatile Mac prototype;
+  /** Per platform thread (the selectors); a virtual thread, new for each task, clones the prototype. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::cloneOfPrototype);
 
   /** {@code sharedKey} gives the HMAC key; it may read the database, and is asked until it answers. */
   StoredNonces(Supplier<byte[]> sharedKey, NonceUses uses, Clock clock, Duration ttl) {
@@ -50,12 +54,20 @@ final class StoredNonces implements DigestNonces {
     this.ttlSeconds = ttl.toSeconds();
   }
 
-  private byte[] key() {
-    byte[] k = key;
-    if (k == null) {
-      key = k = sharedKey.get().clone();
+  private Mac mac() {
+    return Thread.currentThread().isVirtual() ? cloneOfPrototype() : macs.get();
+  }
+
+  private Mac cloneOfPrototype() {
+    Mac p = prototype;
+    if (p == null) {
+      prototype = p = Secrets.hmacSha256(sharedKey.get());
     }
-    return k;
+    try {
+      return (Mac) p.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HmacSHA256 of the JDK clones", e);
+    }
   }
 
   @Override
@@ -63,7 +75,7 @@ final class StoredNonces implements DigestNonces {
     long expiry = clock.instant().getEpochSecond() + ttlSeconds;
     byte[] signed = ByteBuffer.allocate(SIGNED_BYTES).putLong(instance).putLong(issued.incrementAndGet())
         .putLong(expiry).array();
-    byte[] mac = macs.get().doFinal(signed);
+    byte[] mac = mac().doFinal(signed);
     byte[] nonce = ByteBuffer.allocate(NONCE_BYTES).put(signed).put(mac, 0, MAC_BYTES).array();
     return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), opaqueOf(mac));
   }
@@ -79,7 +91,7 @@ final class StoredNonces implements DigestNonces {
     if (raw.length != NONCE_BYTES) {
       return Optional.empty();
     }
-    byte[] mac = macs.get().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
+    byte[] mac = mac().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
     long expiry = ByteBuffer.wrap(raw, 16, 8).getLong();
     if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, SIGNED_BYTES, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))
         || expiry <= clock.instant().getEpochSecond()) {
