@@ -126,6 +126,22 @@ class StoredNoncesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"sqlite"})
+  void virtual_threads_issue_and_check_as_platform_threads_do(String kind) throws Exception {
+    StoredNonces nonces = instance(database(kind));
+    DigestNonces.Issued[] issued = new DigestNonces.Issued[1];
+    Thread.ofVirtual().start(() -> issued[0] = nonces.issue()).join();
+    assertThat(live(nonces, issued[0].nonce()).opaque()).isEqualTo(issued[0].opaque());
+    String mine = nonces.issue().nonce();
+    boolean[] seen = new boolean[2];
+    Thread.ofVirtual().start(() -> {
+      seen[0] = nonces.live(mine).isPresent();
+      seen[1] = nonces.live(mine.substring(0, 10) + (mine.charAt(10) == 'A' ? 'B' : 'A') + mine.substring(11)).isPresent();
+    }).join();
+    assertThat(seen).containsExactly(true, false);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
   void concurrent_uses_of_one_nc_accept_exactly_one(String kind) throws Exception {
     TestDatabase t = database(kind);
