@@ -46,7 +46,8 @@ public final class DigestAuthenticator {
 
   /**
    * {@code sharedNonceKey} gives the HMAC key of database-mode nonces, the same for every instance on
-   * the database (asked lazily, never inside MemoryOnly work; unused in memory mode).
+   * the database (unused in memory mode). It is asked by the first challenge or check, and may read the
+   * database: inside MemoryOnly work it throws MemoryOnly.Miss, and the work runs again on a worker.
    */
   public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl, NonceStore store,
       Supplier<byte[]> sharedNonceKey) {
