@@ -126,8 +126,13 @@ public final class Services implements AutoCloseable {
         Duration.ofMinutes(a.accountCreationRequestTokenExpireMinutes()),
         Duration.ofMinutes(a.authTokenExpireMinutes()), a.maxTokensPerDevice()), push);
     this.apiKeys = new ApiKeys(db, accounts, clock, Duration.ofMinutes(config.apiKey().expireMinutes()));
+    this.sipCredentials = new SipCredentials(db);
+    // Database-mode digest nonces are signed by a key every instance on the database shares: derived
+    // from the database's secret (the registrar's nonce key, never used as is for another purpose),
+    // not from secret.key, which is each host's own. Read by the first challenge, off the fast lane.
     this.digest = new DigestAuthenticator(db, accounts, clock, Duration.ofSeconds(config.auth().nonceTtlSeconds()),
-        digestNonces(config.auth().digestNonces(), db.dialect()));
+        digestNonces(config.auth().digestNonces(), db.dialect()),
+        () -> derive(java.util.HexFormat.of().parseHex(sipCredentials.nonceKey()), "http-digest-nonces"));
     this.provisioningTokens = new ProvisioningTokens(db, accounts, clock);
     this.contacts = new ContactService(db, accounts, clock);
     this.accountTypes = new AccountTypeService(db, accounts, clock);
@@ -155,7 +160,6 @@ public final class Services implements AutoCloseable {
     this.registrations = new RegistrationService(db, aliases, clock, new RegistrationService.Settings(
         sipConfig.minExpires(), sipConfig.maxExpires(), sipConfig.defaultExpires(), sipConfig.maxContacts()));
     registrar.set(registrations);
-    this.sipCredentials = new SipCredentials(db);
     this.deviceService = new DeviceService(db, box, clock, registrations);
     this.tenants = new Tenants(db, clock, registrations);
     this.kazooUsers = new KazooUsers(db, accounts, clock);
@@ -192,7 +196,7 @@ public final class Services implements AutoCloseable {
     };
   }
 
-  /** A separate key per use, derived from the server key (HMAC-SHA256 of the label). */
+  /** A separate key per use, derived from a secret key (HMAC-SHA256 of the label). */
   private static byte[] derive(byte[] serverKey, String label) {
     return dev.switchboard.core.Secrets.hmacSha256(serverKey)
         .doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * HTTP Digest (RFC 7616, qop=auth) against the stored HA1s. Nonces live in the database, so that
- * every instance accepts the nonces of the others, or in this instance's memory (one server: no
- * write per login); either way each nc of a nonce is accepted once.
+ * HTTP Digest (RFC 7616, qop=auth) against the stored HA1s. Nonces are signed by a key every
+ * instance on the database shares and their uses recorded there, so that every instance accepts the
+ * nonces of the others (one write per login, none per challenge), or they are this instance's alone
+ * (one server: no write per login); either way each nc of a nonce is accepted once.
  */
 public final class DigestAuthenticator {
   /** Outcome of checking an Authorization header. */
@@ -35,14 +37,24 @@ public final class DigestAuthenticator {
   /** Where the nonces are kept (auth.digest_nonces). */
   public enum NonceStore { DATABASE, MEMORY }
 
+  /** How far behind another instance's clock may be: a used nonce's row outlives its expiry by this. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private final Database db;
   private final AccountService accounts;
   private final DigestNonces nonces;
 
-  public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl, NonceStore store) {
+  /**
+   * {@code sharedNonceKey} gives the HMAC key of database-mode nonces, the same for every instance on
+   * the database (unused in memory mode). It is asked by the first challenge or check, and may read the
+   * database: inside MemoryOnly work it throws MemoryOnly.Miss, and the work runs again on a worker.
+   */
+  public DigestAuthenticator(Database db, AccountService accounts, Clock clock, Duration nonceTtl, NonceStore store,
+      Supplier<byte[]> sharedNonceKey) {
     this.db = db;
     this.accounts = accounts;
-    this.nonces = store == NonceStore.MEMORY ? new LocalNonces(clock, nonceTtl) : new StoredNonces(db, clock, nonceTtl);
+    this.nonces = store == NonceStore.MEMORY ? new LocalNonces(clock, nonceTtl)
+        : new StoredNonces(sharedNonceKey, db.nonceUses(), clock, nonceTtl);
   }
 
   /** A fresh nonce, offered once per algorithm (MD5 then SHA-256). */
@@ -131,8 +143,11 @@ public final class DigestAuthenticator {
     return headerUri.equals(requestPath);
   }
 
-  /** Drops the database's expired nonces (also those left from a run that kept them there). */
+  /**
+   * Drops the rows of nonces expired for a while ({@link #CLOCK_SKEW}): an instance whose clock is
+   * behind still takes such a nonce for live, and its row is what refuses the nc used already.
+   */
   public int purgeExpired(Instant now) {
-    return db.write(daos -> daos.nonces().deleteExpired(now));
+    return db.write(daos -> daos.nonces().deleteExpired(now.minus(CLOCK_SKEW)));
   }
 }

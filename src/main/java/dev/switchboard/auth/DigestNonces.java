@@ -3,9 +3,9 @@ package dev.switchboard.auth;
 import java.util.Optional;
 
 /**
- * Where digest nonces live: in the database, shared by every instance ({@link StoredNonces}), or in
- * this instance's memory, with no write per login ({@link LocalNonces}). Either way each nc of a
- * nonce is accepted once.
+ * Where digest nonces live: shared by every instance on the database, their uses recorded there with
+ * one write per login ({@link StoredNonces}), or in this instance's memory, with no write per login
+ * ({@link LocalNonces}). Either way each nc of a nonce is accepted once.
  */
 interface DigestNonces {
   record Issued(String nonce, String opaque) {}

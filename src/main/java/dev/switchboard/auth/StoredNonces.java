@@ -1,43 +1,118 @@
 package dev.switchboard.auth;
 
-import dev.switchboard.core.Ids;
-import dev.switchboard.store.Database;
+import dev.switchboard.core.Secrets;
+import dev.switchboard.store.NonceUses;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
 
-/** Nonces in the database: every instance accepts the others' nonces; two writes per login. */
+/**
+ * Nonces every instance on the database accepts, with one write per login. A nonce is
+ * base64url(instance ‖ sequence ‖ expiry ‖ HMAC-SHA256(key, instance ‖ sequence ‖ expiry)[0..16]),
+ * under a key every instance on the database shares (derived from the database's secret, so it
+ * survives restarts); the opaque is the rest of that HMAC. Issuing one and checking that it is live
+ * (its HMAC and expiry) need no database: a challenge writes nothing. The instance part is drawn at
+ * start-up, so that two instances, or two runs of one, never issue the same nonce.
+ *
+ * <p>Single use: {@link Live#advance} records the nc in digest_nonces, durably and once for all
+ * instances ({@link NonceUses}: one upsert, batched with the other logins of the moment on PostgreSQL).
+ */
 final class StoredNonces implements DigestNonces {
-  private final Database db;
-  private final Clock clock;
-  private final Duration ttl;
+  private static final int MAC_BYTES = 16;
+  private static final int SIGNED_BYTES = 24;
+  private static final int NONCE_BYTES = SIGNED_BYTES + MAC_BYTES;
 
-  StoredNonces(Database db, Clock clock, Duration ttl) {
-    this.db = db;
+  private final Supplier<byte[]> sharedKey;
+  private final NonceUses uses;
+  private final Clock clock;
+  private final long ttlSeconds;
+  private final long instance = new SecureRandom().nextLong();
+  private final AtomicLong issued = new AtomicLong();
+  /**
+   * The HMAC under the shared key, initialized by the first issue or check (which reads the key from
+   * the database, so not inside MemoryOnly); never used itself, only cloned.
+   */
+  private volatile Mac prototype;
+  /** Per platform thread (the selectors); a virtual thread, new for each task, clones the prototype. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::cloneOfPrototype);
+
+  /** {@code sharedKey} gives the HMAC key; it may read the database, and is asked until it answers. */
+  StoredNonces(Supplier<byte[]> sharedKey, NonceUses uses, Clock clock, Duration ttl) {
+    this.sharedKey = sharedKey;
+    this.uses = uses;
     this.clock = clock;
-    this.ttl = ttl;
+    this.ttlSeconds = ttl.toSeconds();
+  }
+
+  private Mac mac() {
+    return Thread.currentThread().isVirtual() ? cloneOfPrototype() : macs.get();
+  }
+
+  private Mac cloneOfPrototype() {
+    Mac p = prototype;
+    if (p == null) {
+      prototype = p = Secrets.hmacSha256(sharedKey.get());
+    }
+    try {
+      return (Mac) p.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HmacSHA256 of the JDK clones", e);
+    }
   }
 
   @Override
   public Issued issue() {
-    Issued issued = new Issued(Ids.hex(16), Ids.hex(16));
-    db.write(daos -> daos.nonces().insert(issued.nonce(), issued.opaque(), clock.instant().plus(ttl)));
-    return issued;
+    long expiry = clock.instant().getEpochSecond() + ttlSeconds;
+    byte[] signed = ByteBuffer.allocate(SIGNED_BYTES).putLong(instance).putLong(issued.incrementAndGet())
+        .putLong(expiry).array();
+    byte[] mac = mac().doFinal(signed);
+    byte[] nonce = ByteBuffer.allocate(NONCE_BYTES).put(signed).put(mac, 0, MAC_BYTES).array();
+    return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), opaqueOf(mac));
   }
 
   @Override
   public Optional<Live> live(String nonce) {
-    return db.fast().nonce(nonce).filter(row -> row.expiresAt().isAfter(clock.instant()))
-        .map(row -> new Live() {
-          @Override
-          public String opaque() {
-            return row.opaque();
-          }
+    byte[] raw;
+    try {
+      raw = Base64.getUrlDecoder().decode(nonce);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (raw.length != NONCE_BYTES) {
+      return Optional.empty();
+    }
+    byte[] mac = mac().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
+    long expiry = ByteBuffer.wrap(raw, 16, 8).getLong();
+    if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, SIGNED_BYTES, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))
+        || expiry <= clock.instant().getEpochSecond()) {
+      return Optional.empty();
+    }
+    String opaque = opaqueOf(mac);
+    Instant expiresAt = Instant.ofEpochSecond(expiry);
+    return Optional.of(new Live() {
+      @Override
+      public String opaque() {
+        return opaque;
+      }
 
-          @Override
-          public boolean advance(long nc) {
-            return db.write(daos -> daos.nonces().advance(nonce, nc)) > 0;
-          }
-        });
+      @Override
+      public boolean advance(long nc) {
+        return nc >= 1 && uses.use(nonce, opaque, nc, expiresAt);
+      }
+    });
+  }
+
+  private static String opaqueOf(byte[] mac) {
+    return HexFormat.of().formatHex(mac, MAC_BYTES, mac.length);
   }
 }

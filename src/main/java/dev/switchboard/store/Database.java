@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final FastReads fast;
   private final LocationStore locations;
   private final SipStore sip;
+  private final NonceUses nonceUses;
   /** SQLite's single writer, in this process; null on PostgreSQL, where writers run concurrently. */
   private final WriteLane writeLane;
   /** The DAOs attached to the write lane's connection, while it stays open. */
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable {
 
     this.sip = new SipStore(sipPool, pool);
     this.locations = new LocationStore(sipPool, dialect, writeLane);
+    this.nonceUses = new NonceUses(this, dialect == Dialect.SQLITE ? null : pool);
   }
 
   /**
@@ -222,7 +224,7 @@ public final class Database implements AutoCloseable {
   /**
    * Runs single-statement writes (nonces, sessions, the outbox): on PostgreSQL each commits on its
    * own; on SQLite they are a transaction of the write lane, so that they share a commit with the
-   * writers queued beside them (a digest login writes twice).
+   * writers queued beside them (a database-mode digest login writes once).
    */
   public <T> T write(Function<Daos, T> work) {
     return writeLane == null ? read(work) : tx(work);
@@ -292,6 +294,11 @@ public final class Database implements AutoCloseable {
     return sip;
   }
 
+  /** The uses of digest nonces (batched on PostgreSQL). */
+  public NonceUses nonceUses() {
+    return nonceUses;
+  }
+
   /** True when the database answers a trivial query. */
   public boolean healthy() {
     try {
@@ -311,6 +318,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     // A migration still running keeps its connection: let it end (or fail) before the pool closes.
     schema.exceptionally(e -> null).join();
+    nonceUses.close();
     watcher.close();
     if (writeLane != null) {
       writeLane.close();

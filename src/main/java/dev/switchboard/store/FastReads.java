@@ -68,12 +68,6 @@ public final class FastReads {
         rs -> new KeyedAccount(rs.getLong("key_id"), Mappers.instant(rs, "key_last_used_at"), Mappers.account(rs)));
   }
 
-  /** A digest nonce (read on every digest answer). */
-  public Optional<NonceDao.Row> nonce(String nonce) {
-    return one(NonceDao.FIND, Map.of("nonce", nonce), rs -> new NonceDao.Row(rs.getString("nonce"),
-        rs.getString("opaque"), rs.getLong("nc"), Mappers.instant(rs, "expires_at")));
-  }
-
   public Optional<Account> accountById(long id) {
     return byId.find(id, () -> one(AccountDao.BY_ID, Map.of("id", id), Mappers::account));
   }

@@ -45,7 +45,6 @@ final class Mappers {
     jdbi.registerRowMapper(ConstructorMapper.factory(StatisticsDao.Message.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(StatisticsDao.Call.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiKeyDao.Row.class));
-    jdbi.registerRowMapper(ConstructorMapper.factory(NonceDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(OutboxDao.Row.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.RequestToken.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(TokenDao.CreationToken.class));

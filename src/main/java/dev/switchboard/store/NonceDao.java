@@ -1,28 +1,25 @@
 package dev.switchboard.store;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The digest_nonces table, shared by every instance on the same database. */
+/**
+ * The digest_nonces table, shared by every instance on the same database: the highest nc used of
+ * each nonce that has been answered (nonces are issued without a row, see {@link NonceUses}).
+ */
 public interface NonceDao {
-  /** An issued nonce, its opaque value, the highest nc seen and its expiry. */
-  record Row(String nonce, String opaque, long nc, Instant expiresAt) {}
+  /**
+   * Records {@code nc} of a nonce as used, in one statement: inserts the nonce, or raises its nc when
+   * the stored one is lower. 1 row when recorded; 0 when that nc, or a higher one, was used already.
+   */
+  String USE = "INSERT INTO digest_nonces (nonce, opaque, nc, expires_at) VALUES (:nonce, :opaque, :nc, :expiresAt)"
+      + " ON CONFLICT (nonce) DO UPDATE SET nc = excluded.nc WHERE digest_nonces.nc < excluded.nc";
 
-  @SqlUpdate("INSERT INTO digest_nonces (nonce, opaque, nc, expires_at) VALUES (:nonce, :opaque, 0, :expiresAt)")
-  int insert(@Bind("nonce") String nonce, @Bind("opaque") String opaque, @Bind("expiresAt") Instant expiresAt);
+  @SqlUpdate(USE)
+  int use(@Bind("nonce") String nonce, @Bind("opaque") String opaque, @Bind("nc") long nc,
+      @Bind("expiresAt") Instant expiresAt);
 
-  String FIND = "SELECT nonce, opaque, nc, expires_at FROM digest_nonces WHERE nonce = :nonce";
-
-  @SqlQuery(FIND)
-  Optional<Row> find(@Bind("nonce") String nonce);
-
-  /** Records {@code nc} as used; 0 rows when it was already used (a replay) or the nonce is gone. */
-  @SqlUpdate("UPDATE digest_nonces SET nc = :nc WHERE nonce = :nonce AND nc < :nc")
-  int advance(@Bind("nonce") String nonce, @Bind("nc") long nc);
-
-  @SqlUpdate("DELETE FROM digest_nonces WHERE expires_at < :now")
-  int deleteExpired(@Bind("now") Instant now);
+  @SqlUpdate("DELETE FROM digest_nonces WHERE expires_at < :before")
+  int deleteExpired(@Bind("before") Instant before);
 }

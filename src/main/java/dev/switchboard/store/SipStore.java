@@ -94,6 +94,7 @@ public final class SipStore {
 
   /** The secret of that name, created from {@code fresh} by whichever instance asks first. */
   public String secret(String name, Supplier<String> fresh) {
+    MemoryOnly.check();
     try (Connection c = pool.getConnection()) {
       Optional<String> found = readSecret(c, name);
       if (found.isPresent()) {

@@ -41,7 +41,10 @@ public final class SipCredentials {
     return db.sip().credential(username, domain);
   }
 
-  /** The HMAC key of the registrar's nonces: 32 random bytes, created once per database. */
+  /**
+   * The HMAC key of the registrar's nonces: 32 random bytes, created once per database, so that every
+   * instance on it shares the key. The HTTP digest nonces of database mode use a key derived from it.
+   */
   public String nonceKey() {
     return db.sip().secret("nonce", () -> Ids.hex(32));
   }
