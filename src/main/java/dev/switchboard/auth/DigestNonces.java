@@ -1,5 +1,6 @@
 package dev.switchboard.auth;
 
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -22,4 +23,14 @@ interface DigestNonces {
 
   /** The nonce while it is live; empty when it is unknown or expired (stale). */
   Optional<Live> live(String nonce);
+
+  /** The bytes of a base64url nonce of this length; empty for anything else (such a nonce is unknown). */
+  static Optional<byte[]> decode(String nonce, int length) {
+    try {
+      byte[] raw = Base64.getUrlDecoder().decode(nonce);
+      return raw.length == length ? Optional.of(raw) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
 }

@@ -57,15 +57,11 @@ final class LocalNonces implements DigestNonces {
 
   @Override
   public Optional<Live> live(String nonce) {
-    byte[] raw;
-    try {
-      raw = Base64.getUrlDecoder().decode(nonce);
-    } catch (IllegalArgumentException e) {
+    Optional<byte[]> decoded = DigestNonces.decode(nonce, NONCE_BYTES);
+    if (decoded.isEmpty()) {
       return Optional.empty();
     }
-    if (raw.length != NONCE_BYTES) {
-      return Optional.empty();
-    }
+    byte[] raw = decoded.get();
     ByteBuffer b = ByteBuffer.wrap(raw);
     long sequence = b.getLong();
     long expiry = b.getLong();

@@ -82,15 +82,11 @@ final class StoredNonces implements DigestNonces {
 
   @Override
   public Optional<Live> live(String nonce) {
-    byte[] raw;
-    try {
-      raw = Base64.getUrlDecoder().decode(nonce);
-    } catch (IllegalArgumentException e) {
+    Optional<byte[]> decoded = DigestNonces.decode(nonce, NONCE_BYTES);
+    if (decoded.isEmpty()) {
       return Optional.empty();
     }
-    if (raw.length != NONCE_BYTES) {
-      return Optional.empty();
-    }
+    byte[] raw = decoded.get();
     byte[] mac = mac().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
     long expiry = ByteBuffer.wrap(raw, 16, 8).getLong();
     if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, SIGNED_BYTES, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))
