@@ -148,6 +148,24 @@ abstract class AccountsTests {
   // Account creation request tokens and the validation page
 
   @Test
+  void a_creation_answers_the_account_as_a_later_read_shows_it() {
+    for (String extra : new String[] {"\"activated\":true", "\"activated\":false,\"display_name\":\"Zoé B\"",
+        "\"activated\":true,\"algorithm\":\"MD5\",\"dictionary\":{\"zz\":\"1\",\"aa\":\"2\"}",
+        "\"activated\":true,\"email\":\"made@example.org\",\"dtmf_protocol\":\"rfc2833\""}) {
+      String username = "born" + Math.abs(extra.hashCode() % 100000);
+      Response created = asAdmin("POST", "/api/accounts", "{\"username\":\"" + username
+          + "\",\"password\":\"born-secret\"," + (extra.contains("algorithm") ? "" : "\"algorithm\":\"SHA-256\",")
+          + extra + "}");
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      var answered = (com.fasterxml.jackson.databind.node.ObjectNode) created.json();
+      answered.remove(List.of("confirmation_key", "confirmation_key_expires", "provisioning_token"));
+      Response read = asAdmin("GET", "/api/accounts/" + answered.get("id").asLong(), null);
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(answered).as(extra).isEqualTo(read.json());
+    }
+  }
+
+  @Test
   void request_token_works_once_and_only_after_a_person_validated_it() {
     Response created = post("/api/account_creation_request_tokens", null);
     assertThat(created.status()).isEqualTo(201);
