@@ -1,6 +1,6 @@
 package dev.switchboard.auth;
 
-import dev.switchboard.core.Secrets;
+import dev.switchboard.core.ThreadHmac;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import javax.crypto.Mac;
 
 /**
  * Nonces only this process accepts, with nothing written per login. A nonce is
@@ -31,7 +30,7 @@ final class LocalNonces implements DigestNonces {
   private static final int MAC_BYTES = 16;
   private static final int NONCE_BYTES = 16 + MAC_BYTES;
 
-  private final ThreadLocal<Mac> macs;
+  private final ThreadHmac macs;
   private final Clock clock;
   private final long ttlSeconds;
   private final AtomicLong issued = new AtomicLong();
@@ -41,7 +40,7 @@ final class LocalNonces implements DigestNonces {
   LocalNonces(Clock clock, Duration ttl) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.macs = ThreadLocal.withInitial(() -> Secrets.hmacSha256(secret));
+    this.macs = new ThreadHmac(secret);
     this.clock = clock;
     this.ttlSeconds = ttl.toSeconds();
   }

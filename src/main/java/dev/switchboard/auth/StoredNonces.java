@@ -1,6 +1,6 @@
 package dev.switchboard.auth;
 
-import dev.switchboard.core.Secrets;
+import dev.switchboard.core.ThreadHmac;
 import dev.switchboard.store.NonceUses;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
 
 /**
  * Nonces every instance on the database accepts, with one write per login. A nonce is
@@ -32,42 +31,20 @@ final class StoredNonces implements DigestNonces {
   private static final int SIGNED_BYTES = 24;
   private static final int NONCE_BYTES = SIGNED_BYTES + MAC_BYTES;
 
-  private final Supplier<byte[]> sharedKey;
   private final NonceUses uses;
   private final Clock clock;
   private final long ttlSeconds;
   private final long instance = new SecureRandom().nextLong();
   private final AtomicLong issued = new AtomicLong();
-  /**
-   * The HMAC under the shared key, initialized by the first issue or check (which reads the key from
-   * the database, so not inside MemoryOnly); never used itself, only cloned.
-   */
-  private volatile Mac prototype;
-  /** Per platform thread (the selectors); a virtual thread, new for each task, clones the prototype. */
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::cloneOfPrototype);
+  /** Under the shared key, read by the first issue or check (from the database, so not inside MemoryOnly). */
+  private final ThreadHmac macs;
 
   /** {@code sharedKey} gives the HMAC key; it may read the database, and is asked until it answers. */
   StoredNonces(Supplier<byte[]> sharedKey, NonceUses uses, Clock clock, Duration ttl) {
-    this.sharedKey = sharedKey;
+    this.macs = new ThreadHmac(sharedKey);
     this.uses = uses;
     this.clock = clock;
     this.ttlSeconds = ttl.toSeconds();
-  }
-
-  private Mac mac() {
-    return Thread.currentThread().isVirtual() ? cloneOfPrototype() : macs.get();
-  }
-
-  private Mac cloneOfPrototype() {
-    Mac p = prototype;
-    if (p == null) {
-      prototype = p = Secrets.hmacSha256(sharedKey.get());
-    }
-    try {
-      return (Mac) p.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("HmacSHA256 of the JDK clones", e);
-    }
   }
 
   @Override
@@ -75,7 +52,7 @@ final class StoredNonces implements DigestNonces {
     long expiry = clock.instant().getEpochSecond() + ttlSeconds;
     byte[] signed = ByteBuffer.allocate(SIGNED_BYTES).putLong(instance).putLong(issued.incrementAndGet())
         .putLong(expiry).array();
-    byte[] mac = mac().doFinal(signed);
+    byte[] mac = macs.get().doFinal(signed);
     byte[] nonce = ByteBuffer.allocate(NONCE_BYTES).put(signed).put(mac, 0, MAC_BYTES).array();
     return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), opaqueOf(mac));
   }
@@ -87,7 +64,7 @@ final class StoredNonces implements DigestNonces {
       return Optional.empty();
     }
     byte[] raw = decoded.get();
-    byte[] mac = mac().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
+    byte[] mac = macs.get().doFinal(Arrays.copyOf(raw, SIGNED_BYTES));
     long expiry = ByteBuffer.wrap(raw, 16, 8).getLong();
     if (!MessageDigest.isEqual(Arrays.copyOfRange(raw, SIGNED_BYTES, NONCE_BYTES), Arrays.copyOf(mac, MAC_BYTES))
         || expiry <= clock.instant().getEpochSecond()) {

@@ -1,6 +1,6 @@
 package dev.switchboard.sip;
 
-import dev.switchboard.core.Secrets;
+import dev.switchboard.core.ThreadHmac;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,13 +25,13 @@ final class Nonces {
 
   private final LongSupplier millis;
   private final long ttlMillis;
-  private final ThreadLocal<Mac> macs;
+  private final ThreadHmac macs;
 
   Nonces(String hexKey, long ttlSeconds, LongSupplier millis) {
     byte[] key = HexFormat.of().parseHex(hexKey);
     this.ttlMillis = ttlSeconds * 1000;
     this.millis = millis;
-    this.macs = ThreadLocal.withInitial(() -> Secrets.hmacSha256(key));
+    this.macs = new ThreadHmac(key);
   }
 
   String issue(String realm, String callId) {
