@@ -11,9 +11,13 @@ public final class Ids {
 
   private Ids() {}
 
-  /** 32 lowercase hex characters: the uuid form Kazoo and Wazo expect. */
+  /**
+   * 32 lowercase hex characters, the uuid form Kazoo and Wazo expect: the creation's millisecond in
+   * the first 12, then 80 random bits (UUIDv7's layout, as CouchDB's sequential uuids are ordered). New
+   * rows then go to the end of a uuid index; random ones each rewrote a random page of it.
+   */
   public static String uuid() {
-    return hex(16);
+    return HexFormat.of().toHexDigits(System.currentTimeMillis()).substring(4) + hex(10);
   }
 
   public static String hex(int bytes) {

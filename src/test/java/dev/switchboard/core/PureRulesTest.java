@@ -9,7 +9,7 @@ import dev.switchboard.core.device.PhoneService;
 import dev.switchboard.core.directory.Fold;
 import org.junit.jupiter.api.Test;
 
-/** The small pure rules the faces lean on: numbers, MACs, networks, addresses, LIKE patterns. */
+/** The small pure rules the faces lean on: numbers, MACs, networks, addresses, LIKE patterns, uuids. */
 class PureRulesTest {
   @Test
   void numbers_are_normalised_as_phoned_does() {
@@ -26,6 +26,19 @@ class PureRulesTest {
     assertThat(PhoneNumbers.e164("+33 6 12 34 56 78")).hasValue("+33612345678");
     assertThat(PhoneNumbers.e164("0612345678")).isEmpty();
     assertThat(PhoneNumbers.e164("+1")).isEmpty();
+  }
+
+  @Test
+  void uuids_are_32_hex_digits_ordered_by_their_millisecond_and_random_after_it() throws InterruptedException {
+    String first = Ids.uuid();
+    Thread.sleep(2);
+    String later = Ids.uuid();
+    assertThat(first).matches("[0-9a-f]{32}");
+    assertThat(later).matches("[0-9a-f]{32}").isGreaterThan(first);
+    long millis = Long.parseLong(later.substring(0, 12), 16);
+    assertThat(millis).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
+    assertThat(java.util.stream.Stream.generate(Ids::uuid).limit(1000).map(u -> u.substring(12)).distinct().count())
+        .isEqualTo(1000);
   }
 
   @Test
