@@ -47,6 +47,8 @@ public final class Database implements AutoCloseable {
   private final ConcurrentHashMap<Class<?>, Object> writerDaos = new ConcurrentHashMap<>();
   private final Changes changes = new Changes();
   private final ChangeWatcher watcher;
+  /** SQLite's WAL checkpoints; null on PostgreSQL. */
+  private final Checkpointer checkpointer;
   /** The schema migration, which runs beside the rest of a start; every use of the store waits for it. */
   private final CompletableFuture<Void> schema = new CompletableFuture<>();
 
@@ -57,6 +59,8 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     this.writeLane = dialect == Dialect.SQLITE ? new WriteLane(jdbi::open, writerDaos::clear) : null;
+    this.checkpointer = dialect == Dialect.SQLITE
+        ? new Checkpointer(() -> checkpointConnection(url), writeLane, Checkpointer.RESTART_FRAMES) : null;
     Mappers.register(jdbi);
     jdbi.setSqlLogger(new ChangeLogger(changes));
     this.shared = Daos.onDemand(jdbi, changes);
@@ -86,6 +90,8 @@ public final class Database implements AutoCloseable {
       // keeps in a sub-journal: a temporary file once past 64 KiB, written on every statement.
       hikari.addDataSourceProperty("temp_store", "MEMORY");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      // The WAL is copied to the database file by a thread of its own, not by a commit (Checkpointer).
+      hikari.addDataSourceProperty("wal_autocheckpoint", "0");
       hikari.addDataSourceProperty("date_class", "INTEGER");
       // The readers, plus the one connection the write lane keeps for good.
       hikari.setMaximumPoolSize(Math.min(poolSize, 8) + 1);
@@ -113,7 +119,18 @@ public final class Database implements AutoCloseable {
       }
     }
     Thread.ofPlatform().name("migrate").daemon().start(db::migrate);
+    if (db.checkpointer != null) {
+      db.schema.thenRun(db.checkpointer::start);
+    }
     return db;
+  }
+
+  private static java.sql.Connection checkpointConnection(String url) throws SQLException {
+    org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+    config.setBusyTimeout(Checkpointer.BUSY_TIMEOUT_MS);
+    // As the writers': the checkpoint syncs the WAL before it copies and the database file after.
+    config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.NORMAL);
+    return config.createConnection(url);
   }
 
   private void migrate() {
@@ -320,6 +337,9 @@ public final class Database implements AutoCloseable {
     schema.exceptionally(e -> null).join();
     nonceUses.close();
     watcher.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     if (writeLane != null) {
       writeLane.close();
     }
