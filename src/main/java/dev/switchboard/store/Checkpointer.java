@@ -42,8 +42,8 @@ final class Checkpointer implements AutoCloseable {
     Connection open() throws SQLException;
   }
 
-  /** What one checkpoint reports: the WAL's frames, and how many of them are in the database file. */
-  record Result(boolean busy, long frames, long copied) {}
+  /** What one checkpoint reports: whether it had to give up on a reader or writer, and the WAL's frames. */
+  record Result(boolean busy, long frames) {}
 
   Checkpointer(Connect connect, WriteLane lane, int restartFrames) {
     this.connect = connect;
@@ -94,7 +94,7 @@ final class Checkpointer implements AutoCloseable {
   static Result checkpoint(Connection c, String mode) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
       rs.next();
-      return new Result(rs.getInt(1) != 0, rs.getLong(2), rs.getLong(3));
+      return new Result(rs.getInt(1) != 0, rs.getLong(2));
     }
   }
 
