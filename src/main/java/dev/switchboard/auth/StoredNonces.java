@@ -1,7 +1,6 @@
 package dev.switchboard.auth;
 
 import dev.switchboard.core.ThreadHmac;
-import dev.switchboard.store.MemoryOnly;
 import dev.switchboard.store.NonceUses;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -58,10 +57,8 @@ final class StoredNonces implements DigestNonces {
     return new Issued(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), opaqueOf(mac));
   }
 
-  /** Inside MemoryOnly work, throws MemoryOnly.Miss: a live nonce's use is a database write. */
   @Override
   public Optional<Live> live(String nonce) {
-    MemoryOnly.check();
     Optional<byte[]> decoded = DigestNonces.decode(nonce, NONCE_BYTES);
     if (decoded.isEmpty()) {
       return Optional.empty();

@@ -31,11 +31,8 @@ public final class MemoryOnly {
     }
   }
 
-  /**
-   * Called before each use of the database, and by work that is bound to need it later: giving up at
-   * once spares the first attempt everything it would do before that.
-   */
-  public static void check() {
+  /** Called before each use of the database. */
+  static void check() {
     if (ACTIVE.get() != null) {
       throw MISS;
     }
