@@ -59,17 +59,18 @@ public final class Server implements AutoCloseable {
   }
 
   public Server start() {
-    // The services and listeners were built while the schema migrated: no listener opens before it is done.
-    services.db.ready();
-    services.db.watchOtherWriters();
-    // phoned and SIP first: once /health answers, every listener is up.
-    if (phoned != null) {
-      phoned.start();
-    }
-    if (services.sip != null) {
-      services.sip.start();
-    }
-    http.start();
+    // The services were built, and Jetty's handlers start, while the schema migrates: no listener opens
+    // before it is done. HTTP opens last: once /health answers, every listener is up.
+    http.start(() -> {
+      services.db.ready();
+      services.db.watchOtherWriters();
+      if (phoned != null) {
+        phoned.start();
+      }
+      if (services.sip != null) {
+        services.sip.start();
+      }
+    });
     outbox.start();
     housekeeping.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
     LOG.info("Switchboard listening on http://{}:{} ({} database)", services.config.http().host(), http.port(),

@@ -27,6 +27,8 @@ public final class HttpServer {
   private final Javalin app;
   private final PrometheusMeterRegistry metrics;
   private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Runs after Jetty's handlers started, just before the port opens (see {@link #start}). */
+  private volatile Runnable beforeBinding = () -> {};
 
   public HttpServer(String host, int port, long maxRequestBytes, int graceSeconds, ObjectMapper json,
       PrometheusMeterRegistry metrics, BooleanSupplier healthy, List<Face> faces) {
@@ -43,7 +45,15 @@ public final class HttpServer {
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(256));
       config.jetty.addConnector((server, http) -> {
         ServerConnector connector = new ServerConnector(server, -1, Runtime.getRuntime().availableProcessors(),
-            new HttpConnectionFactory(http));
+            new HttpConnectionFactory(http)) {
+          @Override
+          public void open() throws java.io.IOException {
+            if (!isOpen()) {
+              beforeBinding.run();
+            }
+            super.open();
+          }
+        };
         connector.setHost(host);
         connector.setPort(port);
         return connector;
@@ -57,6 +67,8 @@ public final class HttpServer {
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(graceSeconds * 1000L);
         server.setStopAtShutdown(false);
+        // Handlers first, the port last: see start().
+        server.setOpenEarly(false);
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(new FastLane(server.getHandler(), fastRoutes(faces), this::record));
         server.setHandler(graceful);
@@ -127,8 +139,26 @@ public final class HttpServer {
     return fallback;
   }
 
-  public void start() {
-    app.start();
+  /**
+   * Starts Jetty's handlers, then runs {@code beforeBinding}, then opens the port: what it waits for
+   * (the schema, the other listeners) overlaps the handlers' start, and no connection is accepted
+   * before it returns. Its failure is thrown as it was, the port never opened.
+   */
+  public void start(Runnable beforeBinding) {
+    var failed = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+    this.beforeBinding = () -> {
+      try {
+        beforeBinding.run();
+      } catch (RuntimeException e) {
+        failed.set(e);
+        throw e;
+      }
+    };
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      throw failed.get() != null ? failed.get() : e;
+    }
   }
 
   /** The bound port (useful when the configured port is 0). */

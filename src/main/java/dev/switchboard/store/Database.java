@@ -50,11 +50,12 @@ public final class Database implements AutoCloseable {
   /** SQLite's WAL checkpoints; null on PostgreSQL. */
   private final Checkpointer checkpointer;
   /** The schema migration, which runs beside the rest of a start; every use of the store waits for it. */
-  private final CompletableFuture<Void> schema = new CompletableFuture<>();
+  private final CompletableFuture<Void> schema;
 
-  private Database(HikariDataSource pool, HikariDataSource sipPool, Dialect dialect, String url, String user,
-      String password) {
+  private Database(HikariDataSource pool, CompletableFuture<Void> schema, HikariDataSource sipPool, Dialect dialect,
+      String url, String user, String password) {
     this.pool = pool;
+    this.schema = schema;
     this.sipPool = sipPool;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
@@ -101,9 +102,12 @@ public final class Database implements AutoCloseable {
       hikari.setMaximumPoolSize(poolSize);
     }
     HikariDataSource pool = new HikariDataSource(hikari);
+    // The migration starts first: on a new database it is the longest step of a start.
+    CompletableFuture<Void> schema = new CompletableFuture<>();
+    Thread.ofPlatform().name("migrate").daemon().start(() -> migrate(pool, dialect, schema));
     Database db;
     if (dialect == Dialect.SQLITE) {
-      db = new Database(pool, pool, dialect, url, user, password);
+      db = new Database(pool, schema, pool, dialect, url, user, password);
     } else {
       HikariConfig sip = config("switchboard-sip", url);
       credentials(sip, user, password);
@@ -112,13 +116,13 @@ public final class Database implements AutoCloseable {
       sip.addDataSourceProperty("options", "-c synchronous_commit=off");
       sip.setMaximumPoolSize(sipPoolSize);
       try {
-        db = new Database(pool, new HikariDataSource(sip), dialect, url, user, password);
+        db = new Database(pool, schema, new HikariDataSource(sip), dialect, url, user, password);
       } catch (RuntimeException e) {
+        schema.exceptionally(failed -> null).join();
         pool.close();
         throw e;
       }
     }
-    Thread.ofPlatform().name("migrate").daemon().start(db::migrate);
     if (db.checkpointer != null) {
       db.schema.thenRun(db.checkpointer::start);
     }
@@ -133,7 +137,7 @@ public final class Database implements AutoCloseable {
     return config.createConnection(url);
   }
 
-  private void migrate() {
+  private static void migrate(HikariDataSource pool, Dialect dialect, CompletableFuture<Void> schema) {
     try {
       long started = System.nanoTime();
       var result = Flyway.configure()

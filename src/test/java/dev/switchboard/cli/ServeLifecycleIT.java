@@ -40,6 +40,22 @@ class ServeLifecycleIT {
   }
 
   @Test
+  void a_store_that_cannot_be_migrated_stops_the_start_and_no_port_opens() throws Exception {
+    TestDatabase db = TestDatabase.sqlite();
+    // A table Flyway did not create, and no schema history: Flyway refuses to migrate the schema.
+    db.execute("CREATE TABLE not_ours (x INTEGER)");
+    Map<String, String> env = new java.util.HashMap<>(db.env());
+    env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
+    env.put("SWITCHBOARD_HTTP_PORT", Integer.toString(ServerProcess.freePort()));
+    env.put("SWITCHBOARD_SIP_ENABLED", "false");
+    env.put("SWITCHBOARD_PHONED_HTTP_ENABLED", "false");
+    env.put("SWITCHBOARD_PHONED_HTTPS_ENABLED", "false");
+    Jar.Result r = Jar.run(env, Files.createTempDirectory("sb-unmigrated"), "serve");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).contains("non-empty schema").doesNotContain("Switchboard listening");
+  }
+
+  @Test
   void an_unknown_log_level_is_refused() throws Exception {
     Jar.Result r = Jar.run(Map.of(), Files.createTempDirectory("sb-level"), "serve", "-l", "loud");
     assertThat(r.exitCode()).isEqualTo(2);
