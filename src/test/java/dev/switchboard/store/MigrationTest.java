@@ -3,12 +3,10 @@ package dev.switchboard.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,18 +22,10 @@ class MigrationTest {
   @Test
   void usesWaitForTheMigration() {
     try (Database db = Database.open(url(), null, null, 2, 1)) {
-      // No ready() first: the first use sees every migration applied.
-      int applied = db.jdbi().withHandle(h -> h.createQuery(
-          "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL").mapTo(Integer.class).one());
-      assertThat(applied).isEqualTo(migrationFiles());
-    }
-  }
-
-  private static int migrationFiles() {
-    try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
-      return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      // No ready() first: the first use sees the schema created (by the baseline migration, BaselineTests).
+      int tables = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'accounts'").mapTo(Integer.class).one());
+      assertThat(tables).isEqualTo(1);
     }
   }
 
@@ -43,10 +33,10 @@ class MigrationTest {
   void aFailedMigrationIsThrownByEveryUse() throws Exception {
     Database.open(url(), null, null, 2, 1).close();
     try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+      s.executeUpdate("UPDATE flyway_schema_history SET success = 0");
     }
     try (Database db = Database.open(url(), null, null, 2, 1)) {
-      assertThatThrownBy(db::ready).isInstanceOf(FlywayException.class).hasMessageContaining("checksum");
+      assertThatThrownBy(db::ready).isInstanceOf(FlywayException.class).hasMessageContaining("failed migration");
       assertThatThrownBy(() -> db.read(daos -> 1)).isInstanceOf(FlywayException.class);
       assertThatThrownBy(() -> db.tx(daos -> 1)).isInstanceOf(FlywayException.class);
       assertThat(db.healthy()).isFalse();
