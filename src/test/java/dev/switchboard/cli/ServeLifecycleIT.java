@@ -40,7 +40,7 @@ class ServeLifecycleIT {
   }
 
   @Test
-  void a_store_that_cannot_be_migrated_stops_the_start_and_no_port_opens() throws Exception {
+  void a_store_that_cannot_be_migrated_stops_the_start() throws Exception {
     TestDatabase db = TestDatabase.sqlite();
     // A table Flyway did not create, and no schema history: Flyway refuses to migrate the schema.
     db.execute("CREATE TABLE not_ours (x INTEGER)");
