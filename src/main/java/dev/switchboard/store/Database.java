@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.store.migration.Migrations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +141,11 @@ public final class Database implements AutoCloseable {
   private static void migrate(HikariDataSource pool, Dialect dialect, CompletableFuture<Void> schema) {
     try {
       long started = System.nanoTime();
+      Migrations migrations = dialect.migrations();
       var result = Flyway.configure()
           .dataSource(pool)
-          .locations(dialect.migrations())
-          .failOnMissingLocations(true)
+          .resourceProvider(migrations)
+          .javaMigrationClassProvider(migrations)
           .load()
           .migrate();
       if (result.migrationsExecuted > 0) {

@@ -1,18 +1,14 @@
 package dev.switchboard.store;
 
-/** The two databases Switchboard runs on; migrations live in a folder per dialect. */
+import dev.switchboard.store.migration.Migrations;
+
+/** The two databases Switchboard runs on, each with its own migrations. */
 public enum Dialect {
-  SQLITE("sqlite"),
-  POSTGRESQL("postgresql");
+  SQLITE,
+  POSTGRESQL;
 
-  private final String folder;
-
-  Dialect(String folder) {
-    this.folder = folder;
-  }
-
-  public String migrations() {
-    return "classpath:db/migration/" + folder;
+  public Migrations migrations() {
+    return this == POSTGRESQL ? Migrations.postgresql() : Migrations.sqlite();
   }
 
   public static Dialect of(String jdbcUrl) {

@@ -2,21 +2,20 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.store.migration.Migrations;
 import dev.switchboard.support.TestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A new store runs the baseline migration (B&lt;n&gt;, joined from the V files at build time); a store
- * created by an older release runs the V files it lacks. Both must end with the same schema.
+ * A new store runs the baseline migration (B&lt;n&gt;: the V files joined at build time, run as one
+ * script); a store created by an older release runs the V files it lacks. Both must end with the same
+ * schema.
  */
 abstract class BaselineTests {
   protected abstract TestDatabase newDatabase();
@@ -30,15 +29,14 @@ abstract class BaselineTests {
     migrate(fresh);
     TestDatabase old = newDatabase();
     // A store of a release before the baseline, at version 1 (with the baseline Flyway would start from it).
-    var release = Flyway.configure().dataSource(old.url(), old.user(), old.password())
-        .locations(dialect(old).migrations()).target("1");
-    release.getConfigurationExtension(BaselineMigrationConfigurationExtension.class).setBaselineMigrationPrefix("none");
-    release.load().migrate();
+    Migrations migrations = dialect(old).migrations();
+    Flyway.configure().dataSource(old.url(), old.user(), old.password())
+        .resourceProvider(migrations).javaMigrationClassProvider(List::of).target("1").load().migrate();
     migrate(old);
 
-    String newest = Integer.toString(newestVersion(dialect(fresh)));
+    String newest = Integer.toString(newestVersion(migrations));
     List<String> created = history(fresh);
-    assertThat(created.getFirst()).endsWith(" SQL_BASELINE");
+    assertThat(created.getFirst()).endsWith(" JDBC_BASELINE");
     assertThat(created.getLast()).startsWith(newest + " ");
     List<String> upgraded = history(old);
     assertThat(upgraded.getFirst()).isEqualTo("1 SQL");
@@ -78,11 +76,8 @@ abstract class BaselineTests {
     return lines;
   }
 
-  private static int newestVersion(Dialect dialect) throws java.io.IOException {
-    Path folder = Path.of("src/main/resources/db/migration").resolve(dialect.migrations().replaceAll(".*/", ""));
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
-    }
+  private static int newestVersion(Migrations migrations) {
+    return migrations.getResources("V", new String[] {".sql"}).stream().map(LoadableResource::getFilename)
+        .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
   }
 }
