@@ -96,6 +96,13 @@ record_aot() {
     export SWITCHBOARD_LOG_LEVEL=warning SWITCHBOARD_PHONED_HTTP_ENABLED=false SWITCHBOARD_PHONED_HTTPS_ENABLED=false SWITCHBOARD_SIP_ENABLED=false
     if [ -n "$url" ]; then export SWITCHBOARD_DATABASE_URL="$url"; else unset SWITCHBOARD_DATABASE_URL SWITCHBOARD_DATABASE_USER; fi
     aot_opts=("-XX:AOTCacheOutput=$tmp/$name.aot")
+    # The launcher's recording flags (no method profiles), where this JDK has them.
+    local record_opts
+    record_opts="$(sed -n 's/^aot_record_opts="\(.*\)"$/\1/p' "$root/switchboard")"
+    # shellcheck disable=SC2086 # several flags
+    if [ -n "$record_opts" ] && "$JAVA_HOME/bin/java" $record_opts -version >/dev/null 2>&1; then
+      read -r -a aot_opts <<<"$record_opts -XX:AOTCacheOutput=$tmp/$name.aot"
+    fi
     start_server "$tmp/aot-$name.log"
     echo "$startup_ms" >"$tmp/untrained-$name-ms"
     # The cache is written as the JVM exits, which takes a while: wait for it, not stop's 15 s.

@@ -1,0 +1,51 @@
+package dev.switchboard.store.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.junit.jupiter.api.Test;
+
+/** Flyway sees every V file of a database through the index the build writes, and its baseline. */
+class MigrationsTest {
+  @Test
+  void postgresqlListsEveryMigrationOfItsFolder() throws IOException {
+    assertListsTheFolder(Migrations.postgresql(), "postgresql");
+  }
+
+  @Test
+  void sqliteListsEveryMigrationOfItsFolder() throws IOException {
+    assertListsTheFolder(Migrations.sqlite(), "sqlite");
+  }
+
+  @Test
+  void theBaselinesAreFlywayBaselinesWithAChecksumOfTheirScript() {
+    var postgresql = new B12__PostgresqlBaseline();
+    assertThat(postgresql.getVersion().getVersion()).isEqualTo("12");
+    assertThat(postgresql.getType().isBaseline()).isTrue();
+    assertThat(postgresql.getChecksum()).isNotNull().isEqualTo(new B12__PostgresqlBaseline().getChecksum())
+        .isNotEqualTo(new B11__SqliteBaseline().getChecksum());
+    assertThat(Migrations.sqlite().getClasses()).containsExactly(B11__SqliteBaseline.class);
+  }
+
+  private static void assertListsTheFolder(Migrations migrations, String folder) throws IOException {
+    List<String> files;
+    try (Stream<Path> listed = Files.list(Path.of("src/main/resources/db/migration", folder))) {
+      files = listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+    }
+    List<String> seen = migrations.getResources("V", new String[] {".sql"}).stream()
+        .map(LoadableResource::getFilename).sorted().toList();
+    assertThat(seen).isNotEmpty().isEqualTo(files);
+    assertThat(migrations.getResources("R", new String[] {".sql"})).isEmpty();
+    LoadableResource first = migrations.getResource(files.getFirst());
+    try (Reader reader = first.read()) {
+      assertThat(reader.read()).isNotNegative();
+    }
+    assertThat(migrations.getResource("V999__missing.sql")).isNull();
+  }
+}
