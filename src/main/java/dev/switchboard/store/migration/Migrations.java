@@ -26,7 +26,7 @@ public final class Migrations implements ResourceProvider, ClassProvider<JavaMig
 
   private Migrations(String folder, Class<? extends JavaMigration> baseline) {
     this.baseline = baseline;
-    String index = read(folder + "/index");
+    String index = text(folder + "/index");
     this.scripts = Arrays.stream(index.split("\n")).map(String::strip).filter(name -> !name.isEmpty())
         .<LoadableResource>map(name -> new Script(folder, name)).toList();
   }
@@ -56,7 +56,8 @@ public final class Migrations implements ResourceProvider, ClassProvider<JavaMig
     return List.of(baseline);
   }
 
-  private static String read(String path) {
+  /** A text file of the build, on the classpath; thrown when the build lacks it. */
+  static String text(String path) {
     try (InputStream in = resource(path).openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,8 +1,5 @@
 package dev.switchboard.store.migration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.zip.CRC32;
@@ -22,14 +19,7 @@ abstract class ScriptBaseline extends BaselineJavaMigration {
 
   ScriptBaseline(String resource) {
     this.resource = resource;
-    try (InputStream in = ScriptBaseline.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the baseline script " + resource + " is missing from the build");
-      }
-      this.script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.script = Migrations.text(resource);
   }
 
   @Override
