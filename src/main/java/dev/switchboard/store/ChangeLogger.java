@@ -14,7 +14,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * transaction, {@link Database#tx} moves it again after the commit. Left out: plain SELECTs, writes to
  * the soft-state tables no cache reads ({@link #SOFT_STATE}, the same tables migration V12 leaves
  * without a change trigger) and the recording of API key uses, which no cached read depends on (see
- * ApiKeys): each would otherwise empty every cache every few seconds.
+ * ApiKeys): each would otherwise empty every cache every few seconds. A plain INSERT moves only
+ * {@link Changes#version()}, not {@link Changes#rewrites()}.
  */
 final class ChangeLogger implements SqlLogger {
   static final Set<String> SOFT_STATE = Set.of("digest_nonces", "location", "outbox", "hermes_sessions",
@@ -23,8 +24,10 @@ final class ChangeLogger implements SqlLogger {
   private static final Pattern TARGET = Pattern.compile(
       "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern UPSERT = Pattern.compile("\\bON\\s+CONFLICT\\b", Pattern.CASE_INSENSITIVE);
+
   /** By raw SQL text: the statements are the DAOs' constants, so there are few. */
-  private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+  private static final Map<String, Changes.Write> VERDICTS = new ConcurrentHashMap<>();
 
   private final Changes changes;
 
@@ -35,9 +38,7 @@ final class ChangeLogger implements SqlLogger {
   @Override
   public void logAfterExecution(StatementContext context) {
     String sql = context.getRawSql();
-    if (sql == null || mayChangeCachedData(sql)) {
-      changes.moved();
-    }
+    changes.moved(sql == null ? Changes.Write.REWRITE : writeOf(sql));
   }
 
   @Override
@@ -45,16 +46,26 @@ final class ChangeLogger implements SqlLogger {
     logAfterExecution(context);
   }
 
-  /** Anything but a plain SELECT (a WITH may hold an INSERT), a soft-state write or a key's use. */
-  static boolean mayChangeCachedData(String sql) {
+  /**
+   * NONE for a plain SELECT (a WITH may hold an INSERT), a soft-state write or a key's use; INSERT for
+   * an INSERT INTO without ON CONFLICT (INSERT OR REPLACE and the like do not match); else REWRITE.
+   */
+  static Changes.Write writeOf(String sql) {
     return VERDICTS.computeIfAbsent(sql, ChangeLogger::judge);
   }
 
-  private static boolean judge(String sql) {
+  private static Changes.Write judge(String sql) {
     if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6) || sql.equals(ApiKeyDao.TOUCH)) {
-      return false;
+      return Changes.Write.NONE;
     }
     Matcher m = TARGET.matcher(sql);
-    return !(m.find() && SOFT_STATE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+    if (!m.find()) {
+      return Changes.Write.REWRITE;
+    }
+    if (SOFT_STATE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+      return Changes.Write.NONE;
+    }
+    boolean plainInsert = m.group().stripLeading().regionMatches(true, 0, "INSERT", 0, 6) && !UPSERT.matcher(sql).find();
+    return plainInsert ? Changes.Write.INSERT : Changes.Write.REWRITE;
   }
 }

@@ -218,9 +218,10 @@ public final class Database implements AutoCloseable {
   public <T> T tx(Function<Daos, T> work) {
     MemoryOnly.check();
     ready();
-    // A statement that may change cached data moved the version before the commit (ChangeLogger,
-    // FastWrites); moving it again after the commit is what makes a read in between stale.
+    // A statement that may change cached data moved the versions before the commit (ChangeLogger,
+    // FastWrites); moving them again after the commit is what makes a read in between stale.
     long before = changes.version();
+    long rewritesBefore = changes.rewrites();
     try {
       Daos[] daos = new Daos[1];
       T result;
@@ -229,18 +230,12 @@ public final class Database implements AutoCloseable {
       } else {
         result = writeLane.transaction(h -> work.apply(daos[0] = Daos.attachedTo(h, writerDaos, changes)));
       }
-      movedAgainIfChanged(before);
+      changes.movedAgainSince(before, rewritesBefore);
       daos[0].runAfterCommit();
       return result;
     } catch (RuntimeException e) {
-      movedAgainIfChanged(before);
+      changes.movedAgainSince(before, rewritesBefore);
       throw translate(e);
-    }
-  }
-
-  private void movedAgainIfChanged(long before) {
-    if (changes.version() != before) {
-      changes.moved();
     }
   }
 

@@ -50,9 +50,9 @@ public final class FastReads {
 
   FastReads(DataSource pool, Changes changes) {
     this.pool = pool;
-    this.byApiKey = ReadCache.ofEntries(changes, CACHED_ENTRIES);
-    this.byId = ReadCache.ofEntries(changes, CACHED_ENTRIES);
-    this.bySip = ReadCache.ofEntries(changes, CACHED_ENTRIES);
+    this.byApiKey = ReadCache.ofFoundRows(changes, CACHED_ENTRIES);
+    this.byId = ReadCache.ofFoundRows(changes, CACHED_ENTRIES);
+    this.bySip = ReadCache.ofFoundRows(changes, CACHED_ENTRIES);
     this.details = ReadCache.ofEntries(changes, CACHED_ENTRIES);
     this.externals = ReadCache.ofEntries(changes, CACHED_ENTRIES);
     this.passwords = ReadCache.ofEntries(changes, CACHED_ENTRIES);

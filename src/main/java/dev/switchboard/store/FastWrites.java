@@ -119,9 +119,7 @@ public final class FastWrites {
       return run(connection, work, sql);
     } finally {
       // As ChangeLogger does for JDBI's statements (these bypass it).
-      if (ChangeLogger.mayChangeCachedData(sql)) {
-        changes.moved();
-      }
+      changes.moved(ChangeLogger.writeOf(sql));
     }
   }
 

@@ -19,13 +19,20 @@ public final class ReadCache<K, V> {
   private record Entry<V>(long version, V value, long weight) {}
 
   private final Changes changes;
+  /** Checked against {@link Changes#rewrites()} instead of {@link Changes#version()}: see {@link #ofFoundRows}. */
+  private final boolean foundRows;
   private final long maxWeight;
   private final ToLongFunction<V> weigher;
   private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
   private final AtomicLong weight = new AtomicLong();
 
   public ReadCache(Changes changes, long maxWeight, ToLongFunction<V> weigher) {
+    this(changes, false, maxWeight, weigher);
+  }
+
+  private ReadCache(Changes changes, boolean foundRows, long maxWeight, ToLongFunction<V> weigher) {
     this.changes = changes;
+    this.foundRows = foundRows;
     this.maxWeight = maxWeight;
     this.weigher = weigher;
   }
@@ -46,8 +53,21 @@ public final class ReadCache<K, V> {
     return new ReadCache<>(changes, maxEntries, v -> 1);
   }
 
+  /**
+   * At most {@code maxEntries} rows, each found by a key that names one row (an id, a unique column)
+   * and read from that row and the rows its foreign keys name. Inserting other rows cannot change such
+   * a row, so only writes that may change or remove rows make these entries stale, and sign-ups leave
+   * them be. Only found rows are kept ({@link #find}): an insert may well answer a miss.
+   */
+  public static <K, V> ReadCache<K, V> ofFoundRows(Changes changes, long maxEntries) {
+    return new ReadCache<>(changes, true, maxEntries, v -> 1);
+  }
+
   /** The value for {@code key}, from the cache while it is current, else from {@code read}. */
   public V get(K key, Supplier<V> read) {
+    if (foundRows) {
+      throw new UnsupportedOperationException("a cache of found rows keeps no misses: use find");
+    }
     return lookup(key, read, v -> true);
   }
 
@@ -61,7 +81,7 @@ public final class ReadCache<K, V> {
       return read.get();
     }
     // Taken before the read: a write committing during the read leaves this entry already stale.
-    long version = changes.version();
+    long version = foundRows ? changes.rewrites() : changes.version();
     Entry<V> hit = entries.get(key);
     if (hit != null && hit.version() == version) {
       return hit.value();

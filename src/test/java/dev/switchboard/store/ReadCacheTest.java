@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,15 +82,74 @@ class ReadCacheTest {
   }
 
   @Test
-  void only_reads_soft_state_and_key_uses_leave_the_version() {
-    assertThat(ChangeLogger.mayChangeCachedData("SELECT 1")).isFalse();
-    assertThat(ChangeLogger.mayChangeCachedData("  select * from accounts")).isFalse();
-    assertThat(ChangeLogger.mayChangeCachedData("INSERT INTO digest_nonces (nonce) VALUES (?)")).isFalse();
-    assertThat(ChangeLogger.mayChangeCachedData("delete FROM hermes_sessions WHERE expires_at < ?")).isFalse();
-    assertThat(ChangeLogger.mayChangeCachedData(ApiKeyDao.TOUCH)).isFalse();
-    assertThat(ChangeLogger.mayChangeCachedData("UPDATE accounts SET blocked = TRUE")).isTrue();
-    assertThat(ChangeLogger.mayChangeCachedData("DELETE FROM api_keys WHERE id = 1")).isTrue();
-    assertThat(ChangeLogger.mayChangeCachedData("WITH x AS (DELETE FROM api_keys RETURNING id) SELECT 1")).isTrue();
-    assertThat(ChangeLogger.mayChangeCachedData("PRAGMA foreign_keys = ON")).isTrue();
+  void only_reads_soft_state_and_key_uses_leave_the_versions() {
+    assertThat(ChangeLogger.writeOf("SELECT 1")).isEqualTo(Changes.Write.NONE);
+    assertThat(ChangeLogger.writeOf("  select * from accounts")).isEqualTo(Changes.Write.NONE);
+    assertThat(ChangeLogger.writeOf("INSERT INTO digest_nonces (nonce) VALUES (?)")).isEqualTo(Changes.Write.NONE);
+    assertThat(ChangeLogger.writeOf("delete FROM hermes_sessions WHERE expires_at < ?")).isEqualTo(Changes.Write.NONE);
+    assertThat(ChangeLogger.writeOf(ApiKeyDao.TOUCH)).isEqualTo(Changes.Write.NONE);
+    assertThat(ChangeLogger.writeOf("UPDATE accounts SET blocked = TRUE")).isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("DELETE FROM api_keys WHERE id = 1")).isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("WITH x AS (DELETE FROM api_keys RETURNING id) SELECT 1"))
+        .isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("PRAGMA foreign_keys = ON")).isEqualTo(Changes.Write.REWRITE);
+  }
+
+  @Test
+  void only_a_plain_insert_counts_as_one() {
+    assertThat(ChangeLogger.writeOf(AccountDao.INSERT)).isEqualTo(Changes.Write.INSERT);
+    assertThat(ChangeLogger.writeOf(" insert into api_keys (key_hash) VALUES (?)")).isEqualTo(Changes.Write.INSERT);
+    assertThat(ChangeLogger.writeOf("INSERT INTO sip_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"))
+        .isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("INSERT INTO account_dictionary (k) VALUES (?)\n on  conflict (k) DO UPDATE SET v = 1"))
+        .isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("INSERT OR REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Changes.Write.REWRITE);
+  }
+
+  @Test
+  void an_insert_leaves_found_rows_but_not_other_reads() {
+    changes.watched(true);
+    ReadCache<String, String> rows = ReadCache.ofFoundRows(changes, 10);
+    ReadCache<String, String> other = ReadCache.ofEntries(changes, 10);
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
+    assertThat(other.get("a", this::read)).isEqualTo("v2");
+    changes.moved(Changes.Write.INSERT);
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
+    assertThat(other.get("a", this::read)).isEqualTo("v3");
+    changes.moved(Changes.Write.REWRITE);
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v4");
+    changes.moved();
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v5");
+    changes.moved(Changes.Write.NONE);
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v5");
+    assertThatThrownBy(() -> rows.get("a", this::read)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void after_a_commit_what_moved_moves_again() {
+    changes.watched(true);
+    ReadCache<String, String> rows = ReadCache.ofFoundRows(changes, 10);
+    long version = changes.version();
+    long rewrites = changes.rewrites();
+    changes.moved(Changes.Write.INSERT);
+    // A read between the statement and its commit, cached, must not outlive the commit.
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
+    changes.movedAgainSince(version, rewrites);
+    assertThat(changes.rewrites()).isEqualTo(rewrites);
+    assertThat(changes.version()).isEqualTo(version + 2);
+    assertThat(rows.find("a", () -> Optional.of(read()))).as("an insert changed no row").contains("v1");
+
+    version = changes.version();
+    rewrites = changes.rewrites();
+    changes.moved(Changes.Write.REWRITE);
+    assertThat(rows.find("a", () -> Optional.of(read()))).contains("v2");
+    changes.movedAgainSince(version, rewrites);
+    assertThat(rows.find("a", () -> Optional.of(read()))).as("stale after the commit").contains("v3");
+
+    version = changes.version();
+    rewrites = changes.rewrites();
+    changes.movedAgainSince(version, rewrites);
+    assertThat(changes.version()).as("nothing written, nothing moved").isEqualTo(version);
   }
 }
