@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sees the writes of other processes and moves {@link Changes}. On PostgreSQL it LISTENs to the
- * notifications the tables' triggers send (migration V12), on a connection of its own. On SQLite,
- * whose writers can only be processes on this machine, it reads {@code PRAGMA data_version} every
+ * notifications the tables' triggers send (migration V12; since V13 they say what kind of write), on
+ * a connection of its own. On SQLite, whose writers can only be processes on this machine, and which
+ * cannot tell what they wrote, it reads {@code PRAGMA data_version} every
  * {@value #SQLITE_POLL_MS} ms on the write lane's connection: the value moves when another connection
  * commits, and this process writes through that one, so its own writes (whose soft-state part must
  * not empty the caches) do not count. While its connection is down, nothing is served from a cache.
@@ -88,12 +89,26 @@ final class ChangeWatcher implements AutoCloseable {
     while (!closed) {
       PGNotification[] notes = pg.getNotifications(1_000);
       if (notes != null && notes.length > 0) {
-        changes.moved();
+        changes.moved(writeOf(notes));
       }
     }
   }
 
-  private void poll() throws SQLException {
+  /**
+   * INSERT when every notification says INSERT (migration V13: the trigger's operation is the
+   * payload), else REWRITE: an update, a delete, a truncate, or an empty payload (a server or a
+   * schema older than V13).
+   */
+  static Changes.Write writeOf(PGNotification... notes) {
+    for (PGNotification note : notes) {
+      if (!"INSERT".equals(note.getParameter())) {
+        return Changes.Write.REWRITE;
+      }
+    }
+    return Changes.Write.INSERT;
+  }
+
+    private void poll() throws SQLException {
     long seen = sqliteVersion.read();
     changes.watched(true);
     while (!closed) {

@@ -33,4 +33,26 @@ class ReadCachesPostgresIT extends ReadCachesTests {
     assertThat(silent).as("tables without the change trigger: add them to V12's successor or to SOFT_STATE")
         .containsExactlyInAnyOrderElementsOf(SOFT_STATE);
   }
+
+  @Test
+  void each_notification_says_what_kind_of_write() throws Exception {
+    try (var listener = db.connect(); var writer = db.connect()) {
+      listener.createStatement().execute("LISTEN switchboard_changes");
+      var st = writer.createStatement();
+      st.execute("INSERT INTO domains (uuid, name, created_at, updated_at) VALUES ('kinds', 'kinds.example', now(), now())");
+      st.execute("UPDATE domains SET updated_at = now() WHERE uuid = 'kinds'");
+      st.execute("DELETE FROM domains WHERE uuid = 'kinds'");
+      List<String> kinds = new ArrayList<>();
+      var pg = listener.unwrap(org.postgresql.PGConnection.class);
+      for (int i = 0; i < 50 && kinds.size() < 3; i++) {
+        var notes = pg.getNotifications(100);
+        if (notes != null) {
+          for (var note : notes) {
+            kinds.add(note.getParameter());
+          }
+        }
+      }
+      assertThat(kinds).containsExactly("INSERT", "UPDATE", "DELETE");
+    }
+  }
 }

@@ -46,6 +46,25 @@ abstract class BaselineTests {
     }
   }
 
+  /** A store created by a release whose newest baseline was an older one than this build's. */
+  protected void a_store_of_an_older_baseline_runs_what_came_after_it(
+      Class<? extends org.flywaydb.core.api.migration.JavaMigration> olderBaseline, String itsVersion) throws Exception {
+    TestDatabase fresh = newDatabase();
+    migrate(fresh);
+    TestDatabase old = newDatabase();
+    Flyway.configure().dataSource(old.url(), old.user(), old.password())
+        .resourceProvider(dialect(old).migrations()).javaMigrationClassProvider(() -> List.of(olderBaseline))
+        .target(itsVersion).load().migrate();
+    assertThat(history(old)).containsExactly(itsVersion + " JDBC_BASELINE");
+    migrate(old);
+    assertThat(history(fresh)).containsExactly(newestVersion(dialect(fresh).migrations()) + " JDBC_BASELINE");
+    assertThat(history(old).getFirst()).isEqualTo(itsVersion + " JDBC_BASELINE");
+    assertThat(history(old).getLast()).isEqualTo(newestVersion(dialect(old).migrations()) + " SQL");
+    try (Connection a = fresh.connect(); Connection b = old.connect()) {
+      assertThat(schema(a)).isNotEmpty().isEqualTo(schema(b));
+    }
+  }
+
   private static Dialect dialect(TestDatabase db) {
     return Dialect.of(db.url());
   }

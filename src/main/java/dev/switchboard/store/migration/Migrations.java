@@ -17,22 +17,24 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * One database's migrations, for Flyway without a classpath scan: the V files named by the index the
- * build writes beside them (pom.xml), and the baseline. Flyway's scan walked every entry of the jar
+ * build writes beside them (pom.xml), and the baselines. Flyway's scan walked every entry of the jar
  * (27,000) on each start.
  */
 public final class Migrations implements ResourceProvider, ClassProvider<JavaMigration> {
   private final List<LoadableResource> scripts;
-  private final Class<? extends JavaMigration> baseline;
+  private final List<Class<? extends JavaMigration>> baselines;
 
-  private Migrations(String folder, Class<? extends JavaMigration> baseline) {
-    this.baseline = baseline;
+  /** Flyway runs the newest baseline on a new store; the older ones are for the stores that ran them. */
+  @SafeVarargs
+  private Migrations(String folder, Class<? extends JavaMigration>... baselines) {
+    this.baselines = List.of(baselines);
     String index = text(folder + "/index");
     this.scripts = Arrays.stream(index.split("\n")).map(String::strip).filter(name -> !name.isEmpty())
         .<LoadableResource>map(name -> new Script(folder, name)).toList();
   }
 
   public static Migrations postgresql() {
-    return new Migrations("db/migration/postgresql", B12__PostgresqlBaseline.class);
+    return new Migrations("db/migration/postgresql", B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class);
   }
 
   public static Migrations sqlite() {
@@ -53,7 +55,7 @@ public final class Migrations implements ResourceProvider, ClassProvider<JavaMig
 
   @Override
   public Collection<Class<? extends JavaMigration>> getClasses() {
-    return List.of(baseline);
+    return baselines;
   }
 
   /** A text file of the build, on the classpath; thrown when the build lacks it. */

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Flyway sees every V file of a database through the index the build writes, and its baseline. */
 class MigrationsTest {
+  /** The checksums the released baselines were recorded with (CRC-32 of their scripts). */
+  static final int B11_RELEASED = 549446328;
+  static final int B12_RELEASED = 1539118427;
+
   @Test
   void postgresqlListsEveryMigrationOfItsFolder() throws IOException {
     assertListsTheFolder(Migrations.postgresql(), "postgresql");
@@ -25,12 +29,22 @@ class MigrationsTest {
 
   @Test
   void theBaselinesAreFlywayBaselinesWithAChecksumOfTheirScript() {
-    var postgresql = new B12__PostgresqlBaseline();
-    assertThat(postgresql.getVersion().getVersion()).isEqualTo("12");
+    var postgresql = new B13__PostgresqlBaseline();
+    assertThat(postgresql.getVersion().getVersion()).isEqualTo("13");
     assertThat(postgresql.getType().isBaseline()).isTrue();
-    assertThat(postgresql.getChecksum()).isNotNull().isEqualTo(new B12__PostgresqlBaseline().getChecksum())
+    assertThat(postgresql.getChecksum()).isNotNull().isEqualTo(new B13__PostgresqlBaseline().getChecksum())
+        .isNotEqualTo(new B12__PostgresqlBaseline().getChecksum())
         .isNotEqualTo(new B11__SqliteBaseline().getChecksum());
+    assertThat(Migrations.postgresql().getClasses())
+        .containsExactly(B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class);
     assertThat(Migrations.sqlite().getClasses()).containsExactly(B11__SqliteBaseline.class);
+  }
+
+  @Test
+  void aReleasedBaselineKeepsItsChecksum() {
+    // A store records its baseline's checksum; Flyway refuses to start on one that changed.
+    assertThat(new B12__PostgresqlBaseline().getChecksum()).isEqualTo(B12_RELEASED);
+    assertThat(new B11__SqliteBaseline().getChecksum()).isEqualTo(B11_RELEASED);
   }
 
   private static void assertListsTheFolder(Migrations migrations, String folder) throws IOException {
