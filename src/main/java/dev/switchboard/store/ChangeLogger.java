@@ -65,7 +65,7 @@ final class ChangeLogger implements SqlLogger {
     if (SOFT_STATE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
       return Changes.Write.NONE;
     }
-    boolean plainInsert = m.group().stripLeading().regionMatches(true, 0, "INSERT", 0, 6) && !UPSERT.matcher(sql).find();
-    return plainInsert ? Changes.Write.INSERT : Changes.Write.REWRITE;
+    boolean insert = m.group().stripLeading().regionMatches(true, 0, "INSERT", 0, 6);
+    return insert && !UPSERT.matcher(sql).find() ? Changes.Write.INSERT : Changes.Write.REWRITE;
   }
 }

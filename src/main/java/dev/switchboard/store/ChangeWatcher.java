@@ -108,7 +108,7 @@ final class ChangeWatcher implements AutoCloseable {
     return Changes.Write.INSERT;
   }
 
-    private void poll() throws SQLException {
+  private void poll() throws SQLException {
     long seen = sqliteVersion.read();
     changes.watched(true);
     while (!closed) {

@@ -39,7 +39,8 @@ class ReadCachesPostgresIT extends ReadCachesTests {
     try (var listener = db.connect(); var writer = db.connect()) {
       listener.createStatement().execute("LISTEN switchboard_changes");
       var st = writer.createStatement();
-      st.execute("INSERT INTO domains (uuid, name, created_at, updated_at) VALUES ('kinds', 'kinds.example', now(), now())");
+      st.execute("INSERT INTO domains (uuid, name, created_at, updated_at)"
+          + " VALUES ('kinds', 'kinds.example', now(), now())");
       st.execute("UPDATE domains SET updated_at = now() WHERE uuid = 'kinds'");
       st.execute("DELETE FROM domains WHERE uuid = 'kinds'");
       List<String> kinds = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,8 @@ abstract class BaselineTests {
   }
 
   /** A store created by a release whose newest baseline was an older one than this build's. */
-  protected void a_store_of_an_older_baseline_runs_what_came_after_it(
-      Class<? extends org.flywaydb.core.api.migration.JavaMigration> olderBaseline, String itsVersion) throws Exception {
+  protected void a_store_of_an_older_baseline_runs_what_came_after_it(Class<? extends JavaMigration> olderBaseline,
+      String itsVersion) throws Exception {
     TestDatabase fresh = newDatabase();
     migrate(fresh);
     TestDatabase old = newDatabase();

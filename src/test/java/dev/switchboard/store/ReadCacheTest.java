@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.store.Changes.Write;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -83,28 +84,28 @@ class ReadCacheTest {
 
   @Test
   void only_reads_soft_state_and_key_uses_leave_the_versions() {
-    assertThat(ChangeLogger.writeOf("SELECT 1")).isEqualTo(Changes.Write.NONE);
-    assertThat(ChangeLogger.writeOf("  select * from accounts")).isEqualTo(Changes.Write.NONE);
-    assertThat(ChangeLogger.writeOf("INSERT INTO digest_nonces (nonce) VALUES (?)")).isEqualTo(Changes.Write.NONE);
-    assertThat(ChangeLogger.writeOf("delete FROM hermes_sessions WHERE expires_at < ?")).isEqualTo(Changes.Write.NONE);
-    assertThat(ChangeLogger.writeOf(ApiKeyDao.TOUCH)).isEqualTo(Changes.Write.NONE);
-    assertThat(ChangeLogger.writeOf("UPDATE accounts SET blocked = TRUE")).isEqualTo(Changes.Write.REWRITE);
-    assertThat(ChangeLogger.writeOf("DELETE FROM api_keys WHERE id = 1")).isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("SELECT 1")).isEqualTo(Write.NONE);
+    assertThat(ChangeLogger.writeOf("  select * from accounts")).isEqualTo(Write.NONE);
+    assertThat(ChangeLogger.writeOf("INSERT INTO digest_nonces (nonce) VALUES (?)")).isEqualTo(Write.NONE);
+    assertThat(ChangeLogger.writeOf("delete FROM hermes_sessions WHERE expires_at < ?")).isEqualTo(Write.NONE);
+    assertThat(ChangeLogger.writeOf(ApiKeyDao.TOUCH)).isEqualTo(Write.NONE);
+    assertThat(ChangeLogger.writeOf("UPDATE accounts SET blocked = TRUE")).isEqualTo(Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("DELETE FROM api_keys WHERE id = 1")).isEqualTo(Write.REWRITE);
     assertThat(ChangeLogger.writeOf("WITH x AS (DELETE FROM api_keys RETURNING id) SELECT 1"))
-        .isEqualTo(Changes.Write.REWRITE);
-    assertThat(ChangeLogger.writeOf("PRAGMA foreign_keys = ON")).isEqualTo(Changes.Write.REWRITE);
+        .isEqualTo(Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("PRAGMA foreign_keys = ON")).isEqualTo(Write.REWRITE);
   }
 
   @Test
   void only_a_plain_insert_counts_as_one() {
-    assertThat(ChangeLogger.writeOf(AccountDao.INSERT)).isEqualTo(Changes.Write.INSERT);
-    assertThat(ChangeLogger.writeOf(" insert into api_keys (key_hash) VALUES (?)")).isEqualTo(Changes.Write.INSERT);
-    assertThat(ChangeLogger.writeOf("INSERT INTO sip_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"))
-        .isEqualTo(Changes.Write.REWRITE);
-    assertThat(ChangeLogger.writeOf("INSERT INTO account_dictionary (k) VALUES (?)\n on  conflict (k) DO UPDATE SET v = 1"))
-        .isEqualTo(Changes.Write.REWRITE);
-    assertThat(ChangeLogger.writeOf("INSERT OR REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Changes.Write.REWRITE);
-    assertThat(ChangeLogger.writeOf("REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Changes.Write.REWRITE);
+    assertThat(ChangeLogger.writeOf(AccountDao.INSERT)).isEqualTo(Write.INSERT);
+    assertThat(ChangeLogger.writeOf(" insert into api_keys (key_hash) VALUES (?)")).isEqualTo(Write.INSERT);
+    assertThat(ChangeLogger.writeOf("INSERT INTO sip_secrets (name) VALUES (?) ON CONFLICT (name) DO NOTHING"))
+        .isEqualTo(Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("INSERT INTO t (k) VALUES (1)\n on  conflict (k) DO UPDATE SET v = 1"))
+        .isEqualTo(Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("INSERT OR REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Write.REWRITE);
+    assertThat(ChangeLogger.writeOf("REPLACE INTO accounts (id) VALUES (1)")).isEqualTo(Write.REWRITE);
   }
 
   @Test
@@ -114,14 +115,14 @@ class ReadCacheTest {
     ReadCache<String, String> other = ReadCache.ofEntries(changes, 10);
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
     assertThat(other.get("a", this::read)).isEqualTo("v2");
-    changes.moved(Changes.Write.INSERT);
+    changes.moved(Write.INSERT);
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
     assertThat(other.get("a", this::read)).isEqualTo("v3");
-    changes.moved(Changes.Write.REWRITE);
+    changes.moved(Write.REWRITE);
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v4");
     changes.moved();
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v5");
-    changes.moved(Changes.Write.NONE);
+    changes.moved(Write.NONE);
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v5");
     assertThatThrownBy(() -> rows.get("a", this::read)).isInstanceOf(UnsupportedOperationException.class);
   }
@@ -132,7 +133,7 @@ class ReadCacheTest {
     ReadCache<String, String> rows = ReadCache.ofFoundRows(changes, 10);
     long version = changes.version();
     long rewrites = changes.rewrites();
-    changes.moved(Changes.Write.INSERT);
+    changes.moved(Write.INSERT);
     // A read between the statement and its commit, cached, must not outlive the commit.
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v1");
     changes.movedAgainSince(version, rewrites);
@@ -142,7 +143,7 @@ class ReadCacheTest {
 
     version = changes.version();
     rewrites = changes.rewrites();
-    changes.moved(Changes.Write.REWRITE);
+    changes.moved(Write.REWRITE);
     assertThat(rows.find("a", () -> Optional.of(read()))).contains("v2");
     changes.movedAgainSince(version, rewrites);
     assertThat(rows.find("a", () -> Optional.of(read()))).as("stale after the commit").contains("v3");
