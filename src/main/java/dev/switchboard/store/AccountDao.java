@@ -26,10 +26,14 @@ public interface AccountDao {
   @SqlQuery(BY_SIP)
   Optional<Account> findBySip(@Bind("username") String username, @Bind("domain") String domain);
 
-  @SqlQuery(SELECT + "WHERE a.email = :email ORDER BY a.id LIMIT 2")
+  String BY_EMAIL = SELECT + "WHERE a.email = :email ORDER BY a.id LIMIT 2";
+
+  String BY_PHONE = SELECT + "WHERE a.phone = :phone ORDER BY a.id LIMIT 2";
+
+  @SqlQuery(BY_EMAIL)
   List<Account> findByEmail(@Bind("email") String email);
 
-  @SqlQuery(SELECT + "WHERE a.phone = :phone ORDER BY a.id LIMIT 2")
+  @SqlQuery(BY_PHONE)
   List<Account> findByPhone(@Bind("phone") String phone);
 
   @SqlQuery(SELECT + "WHERE a.provisioning_token_hash = :hash")

@@ -12,6 +12,12 @@ class BaselinePostgresIT extends BaselineTests {
         dev.switchboard.store.migration.B12__PostgresqlBaseline.class, "12");
   }
 
+  @org.junit.jupiter.api.Test
+  void a_store_created_by_the_v13_baseline_upgrades() throws Exception {
+    a_store_of_an_older_baseline_runs_what_came_after_it(
+        dev.switchboard.store.migration.B13__PostgresqlBaseline.class, "13");
+  }
+
   @Override
   protected TestDatabase newDatabase() {
     return TestDatabase.postgres();

@@ -6,6 +6,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 class BaselineSqliteIT extends BaselineTests {
+  @org.junit.jupiter.api.Test
+  void a_store_created_by_the_v11_baseline_upgrades() throws Exception {
+    a_store_of_an_older_baseline_runs_what_came_after_it(
+        dev.switchboard.store.migration.B11__SqliteBaseline.class, "11");
+  }
+
   @Override
   protected TestDatabase newDatabase() {
     return TestDatabase.sqlite();

@@ -34,11 +34,12 @@ public final class Migrations implements ResourceProvider, ClassProvider<JavaMig
   }
 
   public static Migrations postgresql() {
-    return new Migrations("db/migration/postgresql", B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class);
+    return new Migrations("db/migration/postgresql", B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class,
+        B14__PostgresqlBaseline.class);
   }
 
   public static Migrations sqlite() {
-    return new Migrations("db/migration/sqlite", B11__SqliteBaseline.class);
+    return new Migrations("db/migration/sqlite", B11__SqliteBaseline.class, B14__SqliteBaseline.class);
   }
 
   @Override

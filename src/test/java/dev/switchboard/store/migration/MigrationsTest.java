@@ -16,6 +16,7 @@ class MigrationsTest {
   /** The checksums the released baselines were recorded with (CRC-32 of their scripts). */
   static final int B11_RELEASED = 549446328;
   static final int B12_RELEASED = 1539118427;
+  static final int B13_RELEASED = 1591501798;
 
   @Test
   void postgresqlListsEveryMigrationOfItsFolder() throws IOException {
@@ -29,21 +30,25 @@ class MigrationsTest {
 
   @Test
   void theBaselinesAreFlywayBaselinesWithAChecksumOfTheirScript() {
-    var postgresql = new B13__PostgresqlBaseline();
-    assertThat(postgresql.getVersion().getVersion()).isEqualTo("13");
+    var postgresql = new B14__PostgresqlBaseline();
+    assertThat(postgresql.getVersion().getVersion()).isEqualTo("14");
     assertThat(postgresql.getType().isBaseline()).isTrue();
-    assertThat(postgresql.getChecksum()).isNotNull().isEqualTo(new B13__PostgresqlBaseline().getChecksum())
-        .isNotEqualTo(new B12__PostgresqlBaseline().getChecksum())
-        .isNotEqualTo(new B11__SqliteBaseline().getChecksum());
+    assertThat(postgresql.getChecksum()).isNotNull().isEqualTo(new B14__PostgresqlBaseline().getChecksum())
+        .isNotEqualTo(new B13__PostgresqlBaseline().getChecksum())
+        .isNotEqualTo(new B14__SqliteBaseline().getChecksum());
+    var sqlite = new B14__SqliteBaseline();
+    assertThat(sqlite.getVersion().getVersion()).isEqualTo("14");
+    assertThat(sqlite.getChecksum()).isNotEqualTo(new B11__SqliteBaseline().getChecksum());
     assertThat(Migrations.postgresql().getClasses())
-        .containsExactly(B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class);
-    assertThat(Migrations.sqlite().getClasses()).containsExactly(B11__SqliteBaseline.class);
+        .containsExactly(B12__PostgresqlBaseline.class, B13__PostgresqlBaseline.class, B14__PostgresqlBaseline.class);
+    assertThat(Migrations.sqlite().getClasses()).containsExactly(B11__SqliteBaseline.class, B14__SqliteBaseline.class);
   }
 
   @Test
   void aReleasedBaselineKeepsItsChecksum() {
     // A store records its baseline's checksum; Flyway refuses to start on one that changed.
     assertThat(new B12__PostgresqlBaseline().getChecksum()).isEqualTo(B12_RELEASED);
+    assertThat(new B13__PostgresqlBaseline().getChecksum()).isEqualTo(B13_RELEASED);
     assertThat(new B11__SqliteBaseline().getChecksum()).isEqualTo(B11_RELEASED);
   }
 

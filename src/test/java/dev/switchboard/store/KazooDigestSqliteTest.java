@@ -1,0 +1,15 @@
+package dev.switchboard.store;
+
+import dev.switchboard.support.TestDatabase;
+
+class KazooDigestSqliteTest extends KazooDigestTests {
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+
+  @Override
+  protected String now() {
+    return "0";
+  }
+}
