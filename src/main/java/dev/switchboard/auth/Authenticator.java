@@ -5,7 +5,9 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.SipAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +72,13 @@ public final class Authenticator {
 
   /**
    * A caller proved without changing anything, for a fast route: {@link #complete} then records what
-   * the request consumes (the key's use, the digest nc) once its answer is ready, and is false when
-   * the nc was used meanwhile.
+   * the request consumes (the key's use, the digest nc) once its answer is ready, and completes false
+   * when the nc was used meanwhile. It does not wait for a database write: the stage completes when the
+   * write committed, on the thread that committed it.
    */
-  public record Proof(Principal principal, BooleanSupplier complete) {}
+  public record Proof(Principal principal, Supplier<CompletionStage<Boolean>> complete) {}
+
+  private static final CompletionStage<Boolean> RECORDED = CompletableFuture.completedFuture(true);
 
   /**
    * The caller of a request proved by an API key or a Digest answer, of an account that is not
@@ -93,7 +98,7 @@ public final class Authenticator {
       return apiKeys.find(c.apiKey()).filter(k -> !k.account().blocked()).map(k -> new Proof(
           new Principal(k.account(), Principal.Method.API_KEY), () -> {
             apiKeys.recordUse(k.keyId());
-            return true;
+            return RECORDED;
           }));
     }
     if (c.bearerToken() != null) {
@@ -101,7 +106,7 @@ public final class Authenticator {
     }
     if (checkDigest(c, SipAddress.parse(c.from())) instanceof DigestAuthenticator.Result.Ok ok
         && !ok.account().blocked()) {
-      return Optional.of(new Proof(new Principal(ok.account(), Principal.Method.DIGEST), () -> digest.consume(ok)));
+      return Optional.of(new Proof(new Principal(ok.account(), Principal.Method.DIGEST), () -> digest.consumeLater(ok)));
     }
     return Optional.empty();
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +69,11 @@ public final class DigestAuthenticator {
   /** Uses the nc of a right answer: false when it was used already (a replay of this exact request). */
   public boolean consume(Result.Ok ok) {
     return ok.nonce().advance(ok.nc());
+  }
+
+  /** {@link #consume}, completed once the use is recorded, without waiting for the database. */
+  public CompletionStage<Boolean> consumeLater(Result.Ok ok) {
+    return ok.nonce().advanceLater(ok.nc());
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.switchboard.auth;
 
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where digest nonces live: shared by every instance on the database, their uses recorded there with
@@ -17,6 +19,11 @@ interface DigestNonces {
 
     /** Uses {@code nc}: false when that nc, or a higher one, was used already. */
     boolean advance(long nc);
+
+    /** {@link #advance}, completed once the use is recorded (when it waits on a database, without waiting). */
+    default CompletionStage<Boolean> advanceLater(long nc) {
+      return CompletableFuture.completedFuture(advance(nc));
+    }
   }
 
   Issued issue();

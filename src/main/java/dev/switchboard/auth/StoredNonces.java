@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -81,6 +83,11 @@ final class StoredNonces implements DigestNonces {
       @Override
       public boolean advance(long nc) {
         return nc >= 1 && uses.use(nonce, opaque, nc, expiresAt);
+      }
+
+      @Override
+      public CompletionStage<Boolean> advanceLater(long nc) {
+        return nc >= 1 ? uses.useLater(nonce, opaque, nc, expiresAt) : CompletableFuture.completedFuture(false);
       }
     });
   }

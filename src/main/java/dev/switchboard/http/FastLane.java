@@ -3,6 +3,7 @@ package dev.switchboard.http;
 import dev.switchboard.store.MemoryOnly;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * a fast route answered from the read caches costs no hand-off to another thread (a third of a ping's
  * time went to waking one). Everything that may wait runs on a worker: Javalin's routes, and a fast
  * route again from the start when its first, memory-only attempt needed the database ({@link MemoryOnly}).
+ * An answer that waits for a write it queued is sent by the thread that completes that write.
  */
 final class FastLane extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(FastLane.class);
@@ -53,34 +55,41 @@ final class FastLane extends Handler.Wrapper {
       return true;
     }
     long start = System.nanoTime();
-    FastRoute.Answer answer;
+    CompletionStage<FastRoute.Answer> answer;
     try {
       answer = MemoryOnly.run(() -> attempt(route, request));
     } catch (MemoryOnly.Miss miss) {
-      onWorker(() -> {
-        try {
-          respond(attempt(route, request), request, response, callback, start);
-        } catch (Throwable e) {
-          callback.failed(e);
-        }
-      });
+      onWorker(() -> respondWhenDone(attempt(route, request), request, response, callback, start));
       return true;
     }
-    respond(answer, request, response, callback, start);
+    respondWhenDone(answer, request, response, callback, start);
     return true;
   }
 
-  /** Sends the answer, or hands a declined request to Javalin on a worker. */
-  private void respond(FastRoute.Answer answer, Request request, Response response, Callback callback, long start) {
-    if (answer == null) {
-      onWorker(() -> toJavalin(request, response, callback));
-    } else {
-      send(answer, request, response, callback, start);
-    }
+  /**
+   * Sends the answer once complete, or hands a declined or failed request to Javalin on a worker (which
+   * answers the same request again the ordinary way, errors included).
+   */
+  private void respondWhenDone(CompletionStage<FastRoute.Answer> answer, Request request, Response response,
+      Callback callback, long start) {
+    answer.whenComplete((done, failure) -> {
+      try {
+        if (done == null) {
+          if (failure != null) {
+            LOG.debug("fast route declined after {}", failure.toString());
+          }
+          onWorker(() -> toJavalin(request, response, callback));
+        } else {
+          send(done, request, response, callback, start);
+        }
+      } catch (Throwable e) {
+        callback.failed(e);
+      }
+    });
   }
 
-  /** The route's answer, or null when it declines (then Javalin answers, errors included). */
-  private static FastRoute.Answer attempt(FastRoute route, Request request) {
+  /** The route's answer; null when it declines (then Javalin answers, errors included). */
+  private static CompletionStage<FastRoute.Answer> attempt(FastRoute route, Request request) {
     try {
       return route.answer(new Incoming(request));
     } catch (MemoryOnly.Miss miss) {
@@ -88,7 +97,7 @@ final class FastLane extends Handler.Wrapper {
     } catch (RuntimeException e) {
       // The ordinary route meets the same failure and renders it in the face's error shape.
       LOG.debug("fast route declined after {}", e.toString());
-      return null;
+      return FastRoute.DECLINED;
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.http;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A GET answered before the servlet stack: Jetty's own handler calls it for one exact path. It
@@ -8,11 +10,17 @@ import java.util.List;
  * without credentials; anything else (bad credentials, a blocked account, a query it does not know)
  * returns null and the request goes to the face's Javalin route, which also renders every error. So
  * a fast route must answer exactly what that route would answer for the same request.
+ *
+ * <p>The answer may complete later, when it waits for a write it queued (a digest nonce's use on
+ * PostgreSQL), on the thread that completes that write: the selector goes on meanwhile.
  */
 @FunctionalInterface
 public interface FastRoute {
+  /** Declines: the ordinary route answers. */
+  CompletionStage<Answer> DECLINED = CompletableFuture.completedFuture(null);
+
   /** The answer, or null to hand the request to the ordinary route. */
-  Answer answer(Request request);
+  CompletionStage<Answer> answer(Request request);
 
   /** What a fast route may read of the request. */
   interface Request {
@@ -35,6 +43,10 @@ public interface FastRoute {
     /** A 200 with this body. */
     public Answer(String contentType, byte[] body) {
       this(200, contentType, body, List.of());
+    }
+
+    public CompletionStage<Answer> now() {
+      return CompletableFuture.completedFuture(this);
     }
   }
 }

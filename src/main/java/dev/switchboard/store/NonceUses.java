@@ -65,6 +65,22 @@ public final class NonceUses implements AutoCloseable {
     if (pool == null) {
       return db.write(d -> d.nonces().use(nonce, opaque, nc, expiresAt)) > 0;
     }
+    try {
+      return useLater(nonce, opaque, nc, expiresAt).join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("recording a digest nonce's use failed", e.getCause());
+    }
+  }
+
+  /**
+   * {@link #use} without waiting for it: on PostgreSQL the use is queued, even inside {@link MemoryOnly}
+   * work, and the future completes on the batch writer's thread once its batch committed (so what
+   * follows it there must not wait either), or fails with the batch. On SQLite it is use's, run now.
+   */
+  public CompletableFuture<Boolean> useLater(String nonce, String opaque, long nc, Instant expiresAt) {
+    if (pool == null) {
+      return CompletableFuture.completedFuture(use(nonce, opaque, nc, expiresAt));
+    }
     db.ready();
     Use use = new Use(nonce, opaque, nc, expiresAt, new CompletableFuture<>());
     synchronized (this) {
@@ -76,11 +92,7 @@ public final class NonceUses implements AutoCloseable {
       }
       queue.add(use);
     }
-    try {
-      return use.done().join();
-    } catch (CompletionException e) {
-      throw new IllegalStateException("recording a digest nonce's use failed", e.getCause());
-    }
+    return use.done();
   }
 
   /** How many uses wait for a batch (for tests). */

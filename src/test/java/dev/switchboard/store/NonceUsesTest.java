@@ -118,4 +118,24 @@ class NonceUsesTest {
     assertThat(db.nonceUses().use("n2", "opaque", 7, expires)).isFalse();
     assertThat(db.nonceUses().use("n2", "opaque", 8, expires)).isTrue();
   }
+
+  @Test
+  void a_use_queued_by_memory_only_work_completes_once_committed_on_the_writer() throws Exception {
+    db.ready();
+    CompletableFuture<Boolean> queued;
+    CompletableFuture<String> thread;
+    try (Connection lock = lockTable()) {
+      queued = MemoryOnly.run(() -> db.nonceUses().useLater("m1", "opaque", 1, expires));
+      awaitWriterBlocked();
+      assertThat(queued).as("waits for its batch's commit").isNotDone();
+      thread = queued.thenApply(recorded -> Thread.currentThread().getName());
+      lock.rollback();
+    }
+    assertThat(queued.get()).isTrue();
+    assertThat(thread.get()).isEqualTo("digest-nonce-uses");
+    assertThat(MemoryOnly.run(() -> db.nonceUses().useLater("m1", "opaque", 1, expires)).get())
+        .as("a replay").isFalse();
+    assertThatThrownBy(() -> MemoryOnly.run(() -> db.nonceUses().use("m1", "opaque", 2, expires)))
+        .as("waiting for it is not memory-only work").isInstanceOf(MemoryOnly.Miss.class);
+  }
 }

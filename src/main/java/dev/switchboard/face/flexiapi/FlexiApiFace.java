@@ -76,8 +76,8 @@ public final class FlexiApiFace implements Face {
   }
 
   private static final String PING_TYPE = "text/plain; charset=utf-8";
-  private static final FastRoute.Answer PONG = new FastRoute.Answer(PING_TYPE,
-      "pong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private static final java.util.concurrent.CompletionStage<FastRoute.Answer> PONG = new FastRoute.Answer(PING_TYPE,
+      "pong".getBytes(java.nio.charset.StandardCharsets.UTF_8)).now();
 
   @Override
   public void routes(RoutesConfig r) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -52,23 +53,28 @@ final class FlexiAuth {
    * that check() gives a request with a `from` header and no credentials. Else null: check() and the
    * route answer, errors included (see FastRoute).
    */
-  FastRoute.Answer fast(FastRoute.Request request, Function<Principal, FastRoute.Answer> answer, boolean challenge) {
+  CompletionStage<FastRoute.Answer> fast(FastRoute.Request request, Function<Principal, FastRoute.Answer> answer,
+      boolean challenge) {
     String apiKey = request.header("x-api-key");
     if (apiKey == null && request.header("Cookie") != null) {
-      return null; // the cookie may hold the key, which check() reads before any Authorization
+      return FastRoute.DECLINED; // the cookie may hold the key, which check() reads before any Authorization
     }
     String query = request.query();
     Credentials credentials = credentials(apiKey, request.header("Authorization"), request.header("from"), "GET",
         request.path() + (query == null ? "" : "?" + query), request.remoteAddress());
     if (credentials.isEmpty()) {
-      return challenge ? challenge(credentials.from()) : null;
+      FastRoute.Answer challenged = challenge ? challenge(credentials.from()) : null;
+      return challenged == null ? FastRoute.DECLINED : challenged.now();
     }
     Optional<Authenticator.Proof> proof = authenticator.prove(credentials);
     if (proof.isEmpty()) {
-      return null;
+      return FastRoute.DECLINED;
     }
     FastRoute.Answer answered = answer.apply(proof.get().principal());
-    return answered != null && proof.get().complete().getAsBoolean() ? answered : null;
+    if (answered == null) {
+      return FastRoute.DECLINED;
+    }
+    return proof.get().complete().get().thenApply(recorded -> recorded ? answered : null);
   }
 
   private FastRoute.Answer challenge(String from) {
