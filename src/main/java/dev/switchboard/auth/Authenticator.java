@@ -106,7 +106,8 @@ public final class Authenticator {
     }
     if (checkDigest(c, SipAddress.parse(c.from())) instanceof DigestAuthenticator.Result.Ok ok
         && !ok.account().blocked()) {
-      return Optional.of(new Proof(new Principal(ok.account(), Principal.Method.DIGEST), () -> digest.consumeLater(ok)));
+      return Optional.of(
+          new Proof(new Principal(ok.account(), Principal.Method.DIGEST), () -> digest.consumeLater(ok)));
     }
     return Optional.empty();
   }

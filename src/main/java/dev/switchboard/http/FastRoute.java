@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
  * A GET answered before the servlet stack: Jetty's own handler calls it for one exact path. It
  * answers only the ordinary success, and the challenge a face sends a caller that names itself
  * without credentials; anything else (bad credentials, a blocked account, a query it does not know)
- * returns null and the request goes to the face's Javalin route, which also renders every error. So
- * a fast route must answer exactly what that route would answer for the same request.
+ * completes with null ({@link #DECLINED}) and the request goes to the face's Javalin route, which
+ * also renders every error. So a fast route must answer exactly what that route would answer for the
+ * same request.
  *
  * <p>The answer may complete later, when it waits for a write it queued (a digest nonce's use on
  * PostgreSQL), on the thread that completes that write: the selector goes on meanwhile.
@@ -19,7 +20,7 @@ public interface FastRoute {
   /** Declines: the ordinary route answers. */
   CompletionStage<Answer> DECLINED = CompletableFuture.completedFuture(null);
 
-  /** The answer, or null to hand the request to the ordinary route. */
+  /** The answer; null hands the request to the ordinary route, and so does a stage that fails. */
   CompletionStage<Answer> answer(Request request);
 
   /** What a fast route may read of the request. */

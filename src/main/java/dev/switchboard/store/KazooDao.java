@@ -33,10 +33,12 @@ public interface KazooDao {
    */
   String IDS_BY_DIGEST = "WITH RECURSIVE block(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM block"
       + " WHERE n < (SELECT MAX(account_id) / 4096 FROM kazoo_credentials))"
-      + " SELECT k.account_id FROM block CROSS JOIN kazoo_credentials k WHERE (k.account_id / 4096) = block.n AND k.";
+      + " SELECT k.account_id FROM block CROSS JOIN kazoo_credentials k"
+      + " WHERE (k.account_id / 4096) = block.n AND k.";
 
   /** The + keeps SQLite from scanning the domain's accounts for ids in the list instead of the reverse. */
-  String BY_MD5 = AccountDao.SELECT + "WHERE a.id IN (" + IDS_BY_DIGEST + "md5 = :digest) AND +a.domain_id = :domainId";
+  String BY_MD5 =
+      AccountDao.SELECT + "WHERE a.id IN (" + IDS_BY_DIGEST + "md5 = :digest) AND +a.domain_id = :domainId";
 
   String BY_SHA1 =
       AccountDao.SELECT + "WHERE a.id IN (" + IDS_BY_DIGEST + "sha1 = :digest) AND +a.domain_id = :domainId";
