@@ -73,8 +73,8 @@ public final class Authenticator {
   /**
    * A caller proved without changing anything, for a fast route: {@link #complete} then records what
    * the request consumes (the key's use, the digest nc) once its answer is ready, and completes false
-   * when the nc was used meanwhile. It does not wait for a database write: the stage completes when the
-   * write committed, on the thread that committed it.
+   * when the nc was used meanwhile. On PostgreSQL it does not wait for the nonce's write: the stage
+   * completes when the write committed, on the thread that committed it (on SQLite it writes now).
    */
   public record Proof(Principal principal, Supplier<CompletionStage<Boolean>> complete) {}
 

@@ -39,7 +39,9 @@ public interface AccountDao {
   @SqlQuery(SELECT + "WHERE a.provisioning_token_hash = :hash")
   Optional<Account> findByProvisioningToken(@Bind("hash") String hash);
 
-  @SqlQuery("SELECT COUNT(*) FROM accounts WHERE email = :email AND id <> :excludeId")
+  String COUNT_EMAIL = "SELECT COUNT(*) FROM accounts WHERE email = :email AND id <> :excludeId";
+
+  @SqlQuery(COUNT_EMAIL)
   int countEmail(@Bind("email") String email, @Bind("excludeId") long excludeId);
 
   @SqlQuery(SELECT + "ORDER BY a.id LIMIT :limit OFFSET :offset")

@@ -44,6 +44,13 @@ abstract class KazooDigestTests {
 
       db.tx(d -> d.kazoo().deleteCredentials(8_193));
       assertThat(md5(db, one, "md5-8193")).isEmpty();
+      // A new password: its digests replace the old ones (Passwords deletes, then inserts).
+      db.tx(d -> d.kazoo().deleteCredentials(4_095));
+      store.execute("INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (?, ?, ?, " + now() + ")",
+          4_095L, "md5-new", "sha1-new");
+      assertThat(md5(db, one, "md5-4095")).isEmpty();
+      assertThat(md5(db, one, "md5-new")).containsExactly(4_095L);
+      assertThat(sha1(db, one, "sha1-new")).containsExactly(4_095L);
       assertThat(md5(db, one, "md5-1000003")).containsExactly(1_000_003L);
     }
   }
