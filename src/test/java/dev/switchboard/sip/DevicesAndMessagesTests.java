@@ -179,7 +179,7 @@ abstract class DevicesAndMessagesTests extends TwoAdminsServer {
     String alias = "alias" + user;
     db.execute("INSERT INTO aliases (alias_username, alias_domain, destination_username, destination_domain, e164,"
         + " created_at) VALUES (?, ?, ?, ?, FALSE, ?)", alias, DOMAIN, user, DOMAIN,
-        db.kind().equals("sqlite") ? (Object) System.currentTimeMillis() : java.sql.Timestamp.from(java.time.Instant.now()));
+        db.now());
     try (TestUa ua = TestUa.udp(server.sipPort())) {
       ua.registerWithAuth(user, DOMAIN, PASSWORD, "SHA-256", List.of("<" + ua.contact(user) + ">"));
       Http.Response r = as(adminKey, "POST", "/api/messages", Map.of("to", "sip:" + alias + "@" + DOMAIN, "body", "hi"));

@@ -121,7 +121,7 @@ abstract class RegistrarTests {
     String user = account("SHA-256");
     long id = id(user);
     db.execute("INSERT INTO account_passwords (account_id, algorithm, ha1, created_at) VALUES (?, 'MD5', ?, ?)",
-        id, Algorithm.MD5.ha1(user, DOMAIN, PASSWORD), db.kind().equals("sqlite") ? (Object) 0L : java.sql.Timestamp.from(java.time.Instant.now()));
+        id, Algorithm.MD5.ha1(user, DOMAIN, PASSWORD), db.now());
     try (TestUa ua = TestUa.udp(server.sipPort())) {
       ua.sendRaw(ua.register(user, DOMAIN, List.of("<" + ua.contact(user) + ">"), ua.callId, ua.nextCseq()));
       List<String> www = TestUa.challengeHeaders(ua.nextResponse());
@@ -345,7 +345,7 @@ abstract class RegistrarTests {
   void a_device_registers_with_its_own_credentials_in_its_domain() throws Exception {
     String owner = account("MD5");
     String sipUser = "dev" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    Object now = db.kind().equals("sqlite") ? (Object) System.currentTimeMillis() : java.sql.Timestamp.from(java.time.Instant.now());
+    Object now = db.now();
     db.execute("INSERT INTO devices (uuid, created_at, updated_at, domain_id, owner_id, sip_username, enabled)"
         + " SELECT ?, ?, ?, a.domain_id, a.id, ?, TRUE FROM accounts a WHERE a.username = ?",
         UUID.randomUUID().toString().replace("-", ""), now, now, sipUser, owner);

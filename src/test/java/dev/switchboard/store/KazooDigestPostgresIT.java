@@ -7,9 +7,4 @@ class KazooDigestPostgresIT extends KazooDigestTests {
   protected TestDatabase newDatabase() {
     return TestDatabase.postgres();
   }
-
-  @Override
-  protected String now() {
-    return "now()";
-  }
 }

@@ -7,9 +7,4 @@ class KazooDigestSqliteTest extends KazooDigestTests {
   protected TestDatabase newDatabase() {
     return TestDatabase.sqlite();
   }
-
-  @Override
-  protected String now() {
-    return "0";
-  }
 }

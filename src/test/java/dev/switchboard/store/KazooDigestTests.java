@@ -18,9 +18,6 @@ abstract class KazooDigestTests {
 
   protected abstract TestDatabase newDatabase();
 
-  /** A literal time for a raw INSERT, as this database stores it. */
-  protected abstract String now();
-
   @Test
   void a_digest_is_found_in_every_block_and_only_in_its_domain() {
     TestDatabase store = newDatabase();
@@ -46,8 +43,7 @@ abstract class KazooDigestTests {
       assertThat(md5(db, one, "md5-8193")).isEmpty();
       // A new password: its digests replace the old ones (Passwords deletes, then inserts).
       db.tx(d -> d.kazoo().deleteCredentials(4_095));
-      store.execute("INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (?, ?, ?, " + now() + ")",
-          4_095L, "md5-new", "sha1-new");
+      credentials(store, 4_095, "md5-new", "sha1-new");
       assertThat(md5(db, one, "md5-4095")).isEmpty();
       assertThat(md5(db, one, "md5-new")).containsExactly(4_095L);
       assertThat(sha1(db, one, "sha1-new")).containsExactly(4_095L);
@@ -55,11 +51,15 @@ abstract class KazooDigestTests {
     }
   }
 
-  private void account(TestDatabase store, long id, long domainId, String md5, String sha1) {
-    store.execute("INSERT INTO accounts (id, uuid, username, domain_id, created_at, updated_at) VALUES (?, ?, ?, ?, "
-        + now() + ", " + now() + ")", id, "uuid-" + id, "user" + id, domainId);
-    store.execute("INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (?, ?, ?, " + now() + ")",
-        id, md5, sha1);
+  private static void account(TestDatabase store, long id, long domainId, String md5, String sha1) {
+    store.execute("INSERT INTO accounts (id, uuid, username, domain_id, created_at, updated_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", id, "uuid-" + id, "user" + id, domainId, store.now(), store.now());
+    credentials(store, id, md5, sha1);
+  }
+
+  private static void credentials(TestDatabase store, long id, String md5, String sha1) {
+    store.execute("INSERT INTO kazoo_credentials (account_id, md5, sha1, updated_at) VALUES (?, ?, ?, ?)",
+        id, md5, sha1, store.now());
   }
 
   private static List<Long> md5(Database db, long domainId, String digest) {

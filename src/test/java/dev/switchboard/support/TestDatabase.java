@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,6 +40,11 @@ public record TestDatabase(String kind, String url, String user, String password
   /** A direct connection, for the few fixtures no API can make yet (e.g. blocking an account). */
   public Connection connect() throws SQLException {
     return user.isEmpty() ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+  }
+
+  /** Now, as a parameter of a raw INSERT: epoch milliseconds on SQLite, a timestamp on PostgreSQL. */
+  public Object now() {
+    return kind.equals("sqlite") ? (Object) System.currentTimeMillis() : Timestamp.from(Instant.now());
   }
 
   public void execute(String sql, Object... args) {
